@@ -1,0 +1,35 @@
+# Make rules of a pmlp design folder; the folder's Makefile sets LIBERTY and includes this.
+#   make sim     build the Verilator harness and stream the test vectors through the design
+#   make synth   map the design onto the cell library with Yosys (area in synth/stat.txt)
+#   make lint    verilator --lint-only -Wall and Icarus Verilog on rtl/top.v
+#   make clean   remove what sim and synth made
+VERILATOR ?= verilator
+YOSYS ?= yosys
+IVERILOG ?= iverilog
+TIMEOUT ?= 900
+JOBS ?= 2
+# The harness is small and the design is flat: -O1 builds much faster than -O3 and runs fast enough.
+VERILATOR_CFLAGS ?= -O1
+
+.PHONY: sim synth lint clean
+
+sim: sim/obj_dir/Vtop
+	cd sim && ./obj_dir/Vtop vectors.hex expected.txt predictions.txt
+
+sim/obj_dir/Vtop: rtl/top.v sim/harness.cpp
+	cd sim && timeout $(TIMEOUT) $(VERILATOR) --cc --exe --build -j $(JOBS) -Wall --top-module top \
+	    -Mdir obj_dir -o Vtop -CFLAGS "$(VERILATOR_CFLAGS)" ../rtl/top.v harness.cpp
+
+synth: synth/netlist.v
+
+synth/netlist.v: rtl/top.v $(LIBERTY)
+	@mkdir -p synth
+	ln -sf "$(abspath $(LIBERTY))" synth/cells.lib
+	timeout $(TIMEOUT) $(YOSYS) -q -l synth/yosys.log -s flows/synth.ys
+
+lint:
+	timeout $(TIMEOUT) $(VERILATOR) --lint-only -Wall --top-module top rtl/top.v
+	timeout $(TIMEOUT) $(IVERILOG) -g2005 -Wall -o /dev/null rtl/top.v
+
+clean:
+	rm -rf sim/obj_dir sim/predictions.txt synth

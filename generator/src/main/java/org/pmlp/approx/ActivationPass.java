@@ -1,0 +1,213 @@
+package org.pmlp.approx;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import org.pmlp.ir.ActNode;
+import org.pmlp.ir.Circuit;
+import org.pmlp.ir.Lowering;
+import org.pmlp.ir.Program;
+import org.pmlp.ir.SumNode;
+import org.pmlp.ir.WidthInference;
+import org.pmlp.util.Json;
+
+/**
+ * Section {@code "activations"}: the window of sum bits each activation keeps.
+ * <ul>
+ * <li>{@code "hidden"}: per hidden layer (or once for all) a {@link Window} for the whole layer,
+ *     or a list with one window per neuron. ReLU clamps below 0 and saturates above the window.
+ *     Default: the spec's activation bits (8), positioned per layer so that the largest sum seen
+ *     on the training data just fits.</li>
+ * <li>{@code "output"}: {@code {"kind": "identity" | "relu", ...window}}, one window for the whole
+ *     output layer (the argmax compares values on one scale). Default: identity, lsb 0.</li>
+ * </ul>
+ * Calibration uses, in order of preference: the quantized training inputs, the float
+ * activation maxima stored in the model, the worst case of range analysis.
+ */
+public record ActivationPass(Window[][] hidden, ActNode.Kind outputKind, Window output) implements Pass {
+    public static final String NAME = "activations";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    public static ActivationPass defaults(ModelShape shape, int actBits) {
+        Window[][] hidden = new Window[shape.layers() - 1][];
+        for (int l = 0; l < hidden.length; l++) {
+            hidden[l] = new Window[] {Window.ofBits(actBits)};
+        }
+        return new ActivationPass(hidden, ActNode.Kind.IDENTITY, Window.of(0, 0));
+    }
+
+    public static ActivationPass parse(Json.In in, ModelShape shape, int actBits) {
+        in.onlyFields("hidden", "output");
+        ActivationPass d = defaults(shape, actBits);
+        Window[][] hidden = d.hidden();
+        Json.In h = in.opt("hidden");
+        if (h != null) {
+            int layers = shape.layers() - 1;
+            if (!h.node().isArray()) {
+                for (int l = 0; l < layers; l++) {
+                    hidden[l] = new Window[] {Window.parse(h)};
+                }
+            } else if (h.size() == layers) {
+                for (int l = 0; l < layers; l++) {
+                    hidden[l] = layerWindows(h.at(l), shape.layerSizes()[l]);
+                }
+            } else {
+                throw h.error("expected one window for all hidden layers, or a list with one entry per hidden layer ("
+                        + layers + "), each a window or a list of one window per neuron");
+            }
+        }
+        ActNode.Kind kind = d.outputKind();
+        Window out = d.output();
+        Json.In o = in.opt("output");
+        if (o != null) {
+            String k = o.has("kind") ? o.get("kind").text() : "identity";
+            if (k.equals("identity")) {
+                o.onlyFields("kind", "lsb");
+                kind = ActNode.Kind.IDENTITY;
+                out = Window.of(0, o.has("lsb") ? o.get("lsb").integer(0, 62) : 0);
+            } else if (k.equals("relu")) {
+                kind = ActNode.Kind.RELU;
+                ObjectNode window = ((ObjectNode) o.node()).deepCopy();
+                window.remove("kind");
+                out = window.size() == 0 ? Window.ofBits(actBits) : Window.parse(Json.of("output", window));
+            } else {
+                throw o.get("kind").error("expected \"identity\" or \"relu\", got \"" + k + "\"");
+            }
+        }
+        return new ActivationPass(hidden, kind, out);
+    }
+
+    private static Window[] layerWindows(Json.In in, int neurons) {
+        if (!in.node().isArray()) {
+            return new Window[] {Window.parse(in)};
+        }
+        if (in.size() != neurons) {
+            throw in.error("expected one window per neuron (" + neurons + "), got " + in.size());
+        }
+        Window[] w = new Window[neurons];
+        for (int j = 0; j < neurons; j++) {
+            w[j] = Window.parse(in.at(j));
+        }
+        return w;
+    }
+
+    @Override
+    public void run(Circuit c, PassContext ctx) {
+        for (int l = 0; l < c.layers(); l++) {
+            boolean last = l == c.layers() - 1;
+            List<ActNode> acts = c.acts(l);
+            if (last && outputKind == ActNode.Kind.IDENTITY) {
+                for (ActNode a : acts) {
+                    a.setWindow(ActNode.Kind.IDENTITY, Math.max(output.lsb(), 62), output.lsb());
+                }
+                continue;
+            }
+            Window[] spec = last ? new Window[] {output} : hidden[l];
+            ActNode.Kind kind = last ? outputKind : ActNode.Kind.RELU;
+            boolean calibrated = false;
+            for (Window w : spec) {
+                calibrated |= !w.explicit();
+            }
+            long[] max = calibrated ? observedMax(c, l, ctx) : null;
+            if (spec.length == 1 && !spec[0].explicit() && spec[0].bits() > 0) {
+                // One window for the layer: a common lsb from the layer's largest sum.
+                long layerMax = 0;
+                for (long m : max) {
+                    layerMax = Math.max(layerMax, m);
+                }
+                int lsb = lsbFor(layerMax, spec[0].bits());
+                for (ActNode a : acts) {
+                    a.setWindow(kind, lsb + spec[0].bits() - 1, lsb);
+                }
+                continue;
+            }
+            for (int j = 0; j < acts.size(); j++) {
+                Window w = spec.length == 1 ? spec[0] : spec[j];
+                ActNode a = acts.get(j);
+                if (w.explicit()) {
+                    a.setWindow(kind, w.msb(), w.lsb());
+                } else if (w.bits() == 0) {
+                    long hi = Math.max(1, c.sumOf(a).hi());
+                    a.setWindow(kind, 63 - Long.numberOfLeadingZeros(hi), 0);
+                } else {
+                    int lsb = lsbFor(max[j], w.bits());
+                    a.setWindow(kind, lsb + w.bits() - 1, lsb);
+                }
+            }
+        }
+    }
+
+    /** The lowest lsb such that {@code max >> lsb} fits in {@code bits} bits. */
+    static int lsbFor(long max, int bits) {
+        int len = 64 - Long.numberOfLeadingZeros(Math.max(0, max));
+        return Math.max(0, len - bits);
+    }
+
+    /**
+     * The largest value of each sum of layer l: observed on the calibration inputs, else
+     * estimated from the model's float activation maxima, else the range analysis bound.
+     */
+    private static long[] observedMax(Circuit c, int l, PassContext ctx) {
+        // Later layers keep their placeholder (full) windows; earlier ones are already set.
+        WidthInference.run(c);
+        List<SumNode> sums = c.sums(l);
+        long[] max = new long[sums.size()];
+        if (ctx.calibrationInputs() != null && ctx.calibrationInputs().length > 0) {
+            Program p = Lowering.lower(c);
+            Program.Scratch s = p.scratch();
+            int[] slot = new int[sums.size()];
+            for (int j = 0; j < slot.length; j++) {
+                slot[j] = p.slotOf(sums.get(j));
+            }
+            for (int[] q : ctx.calibrationInputs()) {
+                p.classify(q, s);
+                long[] v = s.values();
+                for (int j = 0; j < slot.length; j++) {
+                    max[j] = Math.max(max[j], v[slot[j]]);
+                }
+            }
+            return max;
+        }
+        double[][] floatMax = ctx.model().activationMax();
+        boolean last = l == c.layers() - 1;
+        for (int j = 0; j < max.length; j++) {
+            SumNode s = sums.get(j);
+            if (!last && floatMax != null) {
+                max[j] = Math.min(s.hi(), (long) Math.ceil(Math.scalb(floatMax[l][j], -s.exponent())));
+            } else {
+                max[j] = s.hi();
+            }
+        }
+        return max;
+    }
+
+    @Override
+    public JsonNode toJson() {
+        ObjectNode o = Json.object();
+        ArrayNode h = o.putArray("hidden");
+        for (Window[] layer : hidden) {
+            if (layer.length == 1) {
+                h.add(layer[0].toJson());
+            } else {
+                ArrayNode per = h.addArray();
+                for (Window w : layer) {
+                    per.add(w.toJson());
+                }
+            }
+        }
+        ObjectNode out = o.putObject("output");
+        if (outputKind == ActNode.Kind.RELU) {
+            out.put("kind", "relu");
+            out.setAll((ObjectNode) output.toJson());
+        } else {
+            out.put("kind", "identity");
+            out.put("lsb", output.lsb());
+        }
+        return o;
+    }
+}

@@ -1,0 +1,64 @@
+package org.pmlp.approx;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.pmlp.ir.Circuit;
+import org.pmlp.ir.Connection;
+import org.pmlp.ir.SumNode;
+import org.pmlp.util.Json;
+
+/**
+ * Section {@code "prune"}: {@code {"fraction": [0.3, 0]}} removes, per layer, that share of the
+ * connections with the smallest trained magnitude (their weight becomes 0, so their partial
+ * products vanish from the heap). Ties break by neuron then input index. Default: none.
+ */
+public record PruningPass(double[] fractions) implements Pass {
+    public static final String NAME = "prune";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    public static PruningPass parse(Json.In in, ModelShape shape) {
+        in.onlyFields("fraction");
+        Double[] f = LayerValues.read(in.get("fraction"), shape.layers(), v -> {
+            double x = v.number();
+            if (x < 0 || x > 1) {
+                throw v.error("expected a fraction in [0, 1], got " + x);
+            }
+            return x;
+        }, new Double[shape.layers()]);
+        double[] out = new double[f.length];
+        for (int l = 0; l < f.length; l++) {
+            out[l] = f[l];
+        }
+        return new PruningPass(out);
+    }
+
+    @Override
+    public void run(Circuit c, PassContext ctx) {
+        for (int l = 0; l < c.layers(); l++) {
+            List<Connection> all = new ArrayList<>();
+            for (SumNode s : c.sums(l)) {
+                all.addAll(c.connections(s));
+            }
+            int remove = (int) Math.floor(fractions[l] * all.size() + 1e-9);
+            List<Connection> sorted = new ArrayList<>(all);
+            sorted.sort(Comparator.comparingDouble((Connection k) -> Math.abs(k.real())));
+            for (int k = 0; k < remove; k++) {
+                sorted.get(k).setWeight(0);
+            }
+        }
+    }
+
+    @Override
+    public JsonNode toJson() {
+        ObjectNode o = Json.object();
+        o.set("fraction", LayerValues.numbers(fractions));
+        return o;
+    }
+}

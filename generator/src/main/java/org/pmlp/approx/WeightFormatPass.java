@@ -1,0 +1,105 @@
+package org.pmlp.approx;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import org.pmlp.ir.Circuit;
+import org.pmlp.ir.Connection;
+import org.pmlp.ir.SumNode;
+import org.pmlp.quant.FixedFormat;
+import org.pmlp.quant.WeightFormat;
+import org.pmlp.quant.WeightGrid;
+import org.pmlp.util.Json;
+
+/**
+ * Section {@code "weights"}: the weight format of each layer (fixed&lt;bits&gt;, po2, csd&lt;k&gt;,
+ * ternary); every weight and bias of the layer is re-rounded from its trained value onto the
+ * format's grid. Optional {@code "retrain": {"epochs": 15}} fine-tunes the float model for these
+ * formats first (quantization-aware, see {@link org.pmlp.quant.QuantizationAwareTraining}).
+ * Default: fixed point of the baseline width, no retraining.
+ */
+public record WeightFormatPass(WeightFormat[] formats, int retrainEpochs) implements Pass {
+    public static final String NAME = "weights";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    public static WeightFormatPass parse(Json.In in, ModelShape shape, int weightBits) {
+        in.onlyFields("formats", "retrain");
+        WeightFormat[] formats = new WeightFormat[shape.layers()];
+        if (in.has("formats")) {
+            LayerValues.read(in.get("formats"), shape.layers(), f -> {
+                try {
+                    return WeightFormat.parse(f.text(), weightBits);
+                } catch (org.pmlp.UserError e) {
+                    throw f.error(e.getMessage());
+                }
+            }, formats);
+        } else {
+            java.util.Arrays.fill(formats, new FixedFormat(weightBits));
+        }
+        int epochs = 0;
+        Json.In r = in.opt("retrain");
+        if (r != null) {
+            r.onlyFields("epochs");
+            epochs = r.get("epochs").integer(1, 10_000);
+        }
+        return new WeightFormatPass(formats, epochs);
+    }
+
+    @Override
+    public void run(Circuit c, PassContext ctx) {
+        for (int l = 0; l < c.layers(); l++) {
+            regrid(c, l, formats[l]);
+        }
+    }
+
+    /** Re-rounds layer l's weights and biases from their real values onto {@code format}. */
+    static void regrid(Circuit c, int l, WeightFormat format) {
+        List<SumNode> sums = c.sums(l);
+        double[][] w = new double[sums.size()][];
+        double[] b = new double[sums.size()];
+        for (int j = 0; j < sums.size(); j++) {
+            List<Connection> conns = c.connections(sums.get(j));
+            w[j] = new double[conns.size()];
+            for (int i = 0; i < conns.size(); i++) {
+                w[j][i] = conns.get(i).real();
+            }
+            b[j] = sums.get(j).realBias();
+        }
+        WeightGrid grid = format.fit(w, b);
+        for (int j = 0; j < sums.size(); j++) {
+            List<Connection> conns = c.connections(sums.get(j));
+            for (int i = 0; i < conns.size(); i++) {
+                conns.get(i).setWeight(grid.round(w[j][i]));
+            }
+            sums.get(j).setGrid(grid.fracBits(), grid.roundBias(b[j]));
+        }
+    }
+
+    @Override
+    public JsonNode toJson() {
+        ObjectNode o = Json.object();
+        String[] names = new String[formats.length];
+        for (int l = 0; l < formats.length; l++) {
+            names[l] = formats[l].name();
+        }
+        o.set("formats", LayerValues.strings(names));
+        if (retrainEpochs > 0) {
+            o.putObject("retrain").put("epochs", retrainEpochs);
+        }
+        return o;
+    }
+
+    /** True when some layer is not plain fixed point. */
+    public boolean approximates() {
+        for (WeightFormat f : formats) {
+            if (!(f instanceof FixedFormat)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

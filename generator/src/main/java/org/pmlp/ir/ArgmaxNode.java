@@ -1,0 +1,66 @@
+package org.pmlp.ir;
+
+import java.util.Arrays;
+
+/**
+ * The class decision: a balanced tournament of comparators over the output values, entered in
+ * {@link #order()}. Comparator {@code c} compares only the top {@code compareBits[c]} bits of the
+ * common value width; on a tie the left (earlier) operand wins. With the identity order and full
+ * widths this is the exact argmax where the lowest class index wins ties.
+ */
+public final class ArgmaxNode extends Node {
+    private final int classes;
+    private int[] order;
+    private int[] compareBits;
+
+    ArgmaxNode(int classes) {
+        super("cls");
+        this.classes = classes;
+        this.order = new int[classes];
+        for (int i = 0; i < classes; i++) {
+            order[i] = i;
+        }
+        this.compareBits = new int[classes - 1];
+        Arrays.fill(compareBits, Integer.MAX_VALUE);
+    }
+
+    public int classes() {
+        return classes;
+    }
+
+    /** Class entering leaf i of the tournament. */
+    public int[] order() {
+        return order.clone();
+    }
+
+    /**
+     * Bits compared by each comparator, in tournament order (level by level, left to right);
+     * {@code Integer.MAX_VALUE} means all bits.
+     */
+    public int[] compareBits() {
+        return compareBits.clone();
+    }
+
+    public void setOrder(int[] order) {
+        int[] sorted = order.clone();
+        Arrays.sort(sorted);
+        for (int i = 0; i < sorted.length; i++) {
+            if (sorted[i] != i || sorted.length != classes) {
+                throw new IllegalArgumentException("order must be a permutation of 0.." + (classes - 1));
+            }
+        }
+        this.order = order.clone();
+    }
+
+    public void setCompareBits(int[] bits) {
+        if (bits.length != classes - 1) {
+            throw new IllegalArgumentException("expected " + (classes - 1) + " comparators");
+        }
+        this.compareBits = bits.clone();
+    }
+
+    /** Bits comparator c actually compares, given the common width of the values. */
+    public int effectiveBits(int c, int valueWidth) {
+        return Math.max(1, Math.min(valueWidth, compareBits[c]));
+    }
+}

@@ -1,0 +1,236 @@
+package org.pmlp.ir;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import org.jgrapht.graph.DirectedAcyclicGraph;
+import org.jgrapht.traverse.TopologicalOrderIterator;
+import org.pmlp.quant.Csd;
+
+/**
+ * The circuit of a quantized MLP as an integer dataflow graph (a JGraphT DAG): input nodes,
+ * one sum (bit heap) and one activation per neuron, and the argmax. The Verilog emitter, the
+ * bit-exact golden model ({@link Lowering}) and the cost model all read this graph, so they
+ * cannot disagree; approximations are passes that edit it.
+ */
+public final class Circuit {
+    private final DirectedAcyclicGraph<Node, Edge> graph = new DirectedAcyclicGraph<>(Edge.class);
+    private final List<InputNode> inputs = new ArrayList<>();
+    private final List<List<SumNode>> sums = new ArrayList<>();
+    private final List<List<ActNode>> acts = new ArrayList<>();
+    private final List<String> classLabels;
+    private final int inputBits;
+    private ArgmaxNode argmax;
+
+    public Circuit(int features, int inputBits, List<String> classLabels) {
+        this.inputBits = inputBits;
+        this.classLabels = List.copyOf(classLabels);
+        for (int f = 0; f < features; f++) {
+            InputNode in = new InputNode(f, inputBits);
+            inputs.add(in);
+            graph.addVertex(in);
+        }
+    }
+
+    /** Adds a layer of neurons reading the previous layer's activations (or the inputs). */
+    public void addLayer(int fracBits, long[][] weights, double[][] realWeights, long[] biases, double[] realBiases,
+                         ActNode.Kind kind, int msb, int lsb) {
+        int l = sums.size();
+        List<? extends Node> sources = l == 0 ? inputs : acts.get(l - 1);
+        List<SumNode> layerSums = new ArrayList<>();
+        List<ActNode> layerActs = new ArrayList<>();
+        for (int j = 0; j < weights.length; j++) {
+            SumNode s = new SumNode(l, j, realBiases[j], fracBits, biases[j]);
+            graph.addVertex(s);
+            for (int i = 0; i < sources.size(); i++) {
+                Node src = sources.get(i);
+                long fullMask = src instanceof InputNode in ? (1L << in.bits()) - 1 : -1L;
+                graph.addEdge(src, s, new Connection(i, realWeights[j][i], weights[j][i], fullMask));
+            }
+            ActNode a = new ActNode(l, j, kind, msb, lsb);
+            graph.addVertex(a);
+            graph.addEdge(s, a, new Wire(0));
+            layerSums.add(s);
+            layerActs.add(a);
+        }
+        sums.add(layerSums);
+        acts.add(layerActs);
+    }
+
+    /** Closes the circuit with the argmax over the last layer's activations. */
+    public void addArgmax() {
+        List<ActNode> out = acts.get(acts.size() - 1);
+        argmax = new ArgmaxNode(out.size());
+        graph.addVertex(argmax);
+        for (int k = 0; k < out.size(); k++) {
+            graph.addEdge(out.get(k), argmax, new Wire(k));
+        }
+    }
+
+    public DirectedAcyclicGraph<Node, Edge> graph() {
+        return graph;
+    }
+
+    public int inputBits() {
+        return inputBits;
+    }
+
+    public List<String> classLabels() {
+        return classLabels;
+    }
+
+    public int classes() {
+        return classLabels.size();
+    }
+
+    public List<InputNode> inputs() {
+        return Collections.unmodifiableList(inputs);
+    }
+
+    public int layers() {
+        return sums.size();
+    }
+
+    public List<SumNode> sums(int layer) {
+        return Collections.unmodifiableList(sums.get(layer));
+    }
+
+    public List<ActNode> acts(int layer) {
+        return Collections.unmodifiableList(acts.get(layer));
+    }
+
+    public ArgmaxNode argmax() {
+        return argmax;
+    }
+
+    /** "21-3-3". */
+    public String topology() {
+        StringBuilder sb = new StringBuilder().append(inputs.size());
+        for (List<SumNode> l : sums) {
+            sb.append('-').append(l.size());
+        }
+        return sb.toString();
+    }
+
+    /** Nodes in a topological order that is the same every time (insertion order breaks ties). */
+    public List<Node> topologicalOrder() {
+        List<Node> order = new ArrayList<>();
+        new TopologicalOrderIterator<>(graph, Comparator.comparingInt(this::rank)).forEachRemaining(order::add);
+        return order;
+    }
+
+    private int rank(Node n) {
+        if (n instanceof InputNode in) {
+            return in.feature();
+        }
+        if (n instanceof SumNode s) {
+            return 1_000_000 * (1 + s.layer()) + 2 * s.neuron();
+        }
+        if (n instanceof ActNode a) {
+            return 1_000_000 * (1 + a.layer()) + 2 * a.neuron() + 1;
+        }
+        return Integer.MAX_VALUE;
+    }
+
+    /** A node's operand edges in port order. */
+    public List<Edge> operands(Node n) {
+        List<Edge> in = new ArrayList<>(graph.incomingEdgesOf(n));
+        in.sort(Comparator.comparingInt(Edge::port));
+        return in;
+    }
+
+    public List<Connection> connections(SumNode s) {
+        List<Connection> out = new ArrayList<>();
+        for (Edge e : operands(s)) {
+            out.add((Connection) e);
+        }
+        return out;
+    }
+
+    public Node source(Edge e) {
+        return graph.getEdgeSource(e);
+    }
+
+    public SumNode sumOf(ActNode a) {
+        return (SumNode) source(operands(a).get(0));
+    }
+
+    public Node operand(Node n, int port) {
+        return source(operands(n).get(port));
+    }
+
+    /**
+     * The smallest exponent among the neuron's sources; every connection is aligned to it by a
+     * left shift of {@code exponent(source) - minSourceExponent}.
+     */
+    public int minSourceExponent(SumNode s) {
+        int min = Integer.MAX_VALUE;
+        for (Edge e : operands(s)) {
+            min = Math.min(min, source(e).exponent());
+        }
+        return min == Integer.MAX_VALUE ? 0 : min;
+    }
+
+    /**
+     * The bias on the sum's own scale: {@code bias * 2^-minSourceExponent}, rounded half up when
+     * that is a right shift (sources coarser than 2^0).
+     */
+    public long alignedBias(SumNode s) {
+        int shift = -minSourceExponent(s);
+        long b = s.bias();
+        if (shift >= 0) {
+            return b << shift;
+        }
+        return (b + (1L << (-shift - 1))) >> -shift;
+    }
+
+    /** The constant of the neuron's heap: aligned bias plus truncation compensation. */
+    public long heapConstant(SumNode s) {
+        return alignedBias(s) + s.compensation();
+    }
+
+    /**
+     * The neuron's bit heap as rows of partial products: each non-zero CSD digit of each
+     * connection's weight is one row of the masked source bits, shifted by the digit's position
+     * plus the source's alignment; bits that would land below the truncation column are dropped.
+     * Requires inferred widths on the sources.
+     */
+    public List<PartialProduct> partialProducts(SumNode s) {
+        List<PartialProduct> rows = new ArrayList<>();
+        int minExp = minSourceExponent(s);
+        int trunc = s.truncation();
+        for (Edge e : operands(s)) {
+            Connection c = (Connection) e;
+            if (c.weight() == 0) {
+                continue;
+            }
+            Node src = source(e);
+            long mask = c.mask() & src.valueMask() & activeBits(src);
+            int align = src.exponent() - minExp;
+            for (Csd.Digit d : Csd.digits(c.weight())) {
+                int shift = d.shift() + align;
+                long m = mask;
+                int dropBelow = trunc - shift;
+                if (dropBelow > 0) {
+                    m &= dropBelow >= 63 ? 0 : ~((1L << dropBelow) - 1);
+                }
+                if (m != 0) {
+                    rows.add(new PartialProduct(src, m, shift, d.sign()));
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** Bits a source can actually have: an input's registered bits, all bits otherwise. */
+    private static long activeBits(Node src) {
+        return src instanceof InputNode in ? in.mask() : -1L;
+    }
+
+    public void invalidateWidths() {
+        for (Node n : graph.vertexSet()) {
+            n.invalidate();
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package org.pmlp.ir;
+
+/**
+ * A value of the circuit: an integer {@code v} meaning {@code v * 2^exponent}. Every node carries
+ * its value range and bit width, filled in by {@link WidthInference} after the last transformation.
+ */
+public abstract sealed class Node permits InputNode, SumNode, ActNode, ArgmaxNode {
+    private final String name;
+    private long lo;
+    private long hi;
+    private int width = -1;
+    private int exponent;
+
+    protected Node(String name) {
+        this.name = name;
+    }
+
+    /** Verilog-safe, unique within its circuit. */
+    public String name() {
+        return name;
+    }
+
+    public long lo() {
+        checkInferred();
+        return lo;
+    }
+
+    public long hi() {
+        checkInferred();
+        return hi;
+    }
+
+    /** Bits of the value: unsigned when {@link #signed()} is false, two's complement otherwise. */
+    public int width() {
+        checkInferred();
+        return width;
+    }
+
+    public boolean signed() {
+        checkInferred();
+        return lo < 0;
+    }
+
+    /** The value's weight: the node's integer times {@code 2^exponent} approximates the real value. */
+    public int exponent() {
+        checkInferred();
+        return exponent;
+    }
+
+    /** All bits of the width set: the mask of bits the value can have. */
+    public long valueMask() {
+        return width() >= 63 ? -1L : (1L << width()) - 1;
+    }
+
+    void setInferred(long lo, long hi, int exponent) {
+        this.lo = lo;
+        this.hi = hi;
+        this.exponent = exponent;
+        this.width = widthOf(lo, hi);
+    }
+
+    void invalidate() {
+        width = -1;
+    }
+
+    private void checkInferred() {
+        if (width < 0) {
+            throw new IllegalStateException("widths of " + name + " not inferred: run WidthInference after transforming");
+        }
+    }
+
+    /** Bits to hold every value in [lo, hi]: unsigned when lo >= 0, else two's complement. */
+    public static int widthOf(long lo, long hi) {
+        if (lo >= 0) {
+            return Math.max(1, 64 - Long.numberOfLeadingZeros(hi));
+        }
+        int neg = 65 - Long.numberOfLeadingZeros(~lo);
+        int pos = hi < 0 ? 1 : 65 - Long.numberOfLeadingZeros(hi);
+        return Math.max(neg, pos);
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

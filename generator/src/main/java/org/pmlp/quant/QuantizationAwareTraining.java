@@ -1,0 +1,82 @@
+package org.pmlp.quant;
+
+import java.util.Arrays;
+import org.pmlp.data.Dataset;
+import org.pmlp.model.DenseLayer;
+import org.pmlp.model.Mlp;
+import org.pmlp.model.Trainer;
+import org.pmlp.model.TrainingOptions;
+import org.pmlp.model.WeightProjection;
+
+/**
+ * Hardware-aware retraining: fine-tunes a float model for a few epochs while its forward pass
+ * sees the quantized inputs and the weights as the chosen formats (and pruning) will round them,
+ * with straight-through gradients to the float weights, so accuracy recovers under the format.
+ */
+public final class QuantizationAwareTraining {
+    private QuantizationAwareTraining() {
+    }
+
+    /**
+     * @param prune per layer, the share of smallest-magnitude weights held at zero (may be null)
+     */
+    public static Mlp retrain(Mlp model, WeightFormat[] formats, double[] prune, Dataset train, QuantSpec spec,
+                              int epochs, long seed) {
+        int[] hidden = new int[model.layers().size() - 1];
+        for (int l = 0; l < hidden.length; l++) {
+            hidden[l] = model.layer(l).outputs();
+        }
+        TrainingOptions opts = TrainingOptions.defaults(hidden, seed).fineTune(epochs);
+        InputQuantizer iq = spec.inputQuantizer();
+        WeightProjection projection = (layer, w, b, wOut, bOut) -> {
+            WeightGrid grid = formats[layer].fit(w, b);
+            double threshold = prune == null ? -1 : pruneThreshold(w, prune[layer]);
+            for (int j = 0; j < w.length; j++) {
+                for (int i = 0; i < w[j].length; i++) {
+                    wOut[j][i] = Math.abs(w[j][i]) <= threshold ? 0 : grid.value(grid.round(w[j][i]));
+                }
+                bOut[j] = grid.value(grid.roundBias(b[j]));
+            }
+        };
+        double[][] scaled = new double[train.rows()][];
+        for (int i = 0; i < scaled.length; i++) {
+            scaled[i] = model.scaler().apply(train.row(i));
+        }
+        Trainer trainer = new Trainer(opts, projection, iq::dequantize);
+        Trainer.Result r = trainer.fineTune(model.layers(), scaled, train.y(), model.classes().size());
+        return model.withLayers(r.layers());
+    }
+
+    /** The magnitude at or below which the smallest {@code fraction} of weights fall; -1 for none. */
+    static double pruneThreshold(double[][] w, double fraction) {
+        int n = 0;
+        for (double[] row : w) {
+            n += row.length;
+        }
+        int remove = (int) Math.floor(fraction * n + 1e-9);
+        if (remove <= 0) {
+            return -1;
+        }
+        double[] mags = new double[n];
+        int k = 0;
+        for (double[] row : w) {
+            for (double v : row) {
+                mags[k++] = Math.abs(v);
+            }
+        }
+        Arrays.sort(mags);
+        return mags[remove - 1];
+    }
+
+    /** A layer's weights as the projection would round them (for tests and reports). */
+    public static double[][] projected(DenseLayer layer, WeightFormat format) {
+        WeightGrid grid = format.fit(layer.weights(), layer.biases());
+        double[][] out = new double[layer.outputs()][layer.inputs()];
+        for (int j = 0; j < out.length; j++) {
+            for (int i = 0; i < out[j].length; i++) {
+                out[j][i] = grid.value(grid.round(layer.weights()[j][i]));
+            }
+        }
+        return out;
+    }
+}

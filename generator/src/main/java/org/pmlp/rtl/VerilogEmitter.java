@@ -1,0 +1,342 @@
+package org.pmlp.rtl;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.pmlp.ir.ActNode;
+import org.pmlp.ir.ArgmaxNode;
+import org.pmlp.ir.Circuit;
+import org.pmlp.ir.InputNode;
+import org.pmlp.ir.Node;
+import org.pmlp.ir.PartialProduct;
+import org.pmlp.ir.SumNode;
+import org.pmlp.ir.Tournament;
+import org.pmlp.ir.WidthInference;
+
+/**
+ * Writes a width-inferred circuit as one flat Verilog-2005 module {@code top}: registered
+ * inputs, a combinational core of explicit bit heaps (compressed by {@link HeapCompressor}),
+ * activation windows and the comparator tournament, and a registered class output. Only
+ * signals that reach the output are written, so {@code verilator --lint-only -Wall} is silent.
+ */
+public final class VerilogEmitter {
+    private final Circuit circuit;
+    private final HeapStyle style;
+    private final Gates g = new Gates();
+    private final Map<Node, int[]> bits = new HashMap<>();
+    private final Map<InputNode, int[]> inputSignals = new HashMap<>();
+
+    private VerilogEmitter(Circuit circuit, HeapStyle style) {
+        this.circuit = circuit;
+        this.style = style;
+    }
+
+    public static RtlDesign emit(Circuit circuit, HeapStyle style, String headerComment) {
+        return new VerilogEmitter(circuit, style).run(headerComment);
+    }
+
+    private RtlDesign run(String headerComment) {
+        for (Node n : circuit.topologicalOrder()) {
+            if (n instanceof InputNode in) {
+                bits.put(in, inputBits(in));
+            } else if (n instanceof SumNode s) {
+                bits.put(s, sum(s));
+            } else if (n instanceof ActNode a) {
+                bits.put(a, activation(a));
+            }
+        }
+        int[] y = argmax(circuit.argmax());
+        boolean[] live = g.live(y);
+        List<PortMap.Bit> ports = new ArrayList<>();
+        for (InputNode in : circuit.inputs()) {
+            int[] sig = inputSignals.get(in);
+            for (int j = 0; j < sig.length; j++) {
+                if (sig[j] >= 0 && live[sig[j]]) {
+                    g.rename(sig[j], "xr[" + ports.size() + "]");
+                    ports.add(new PortMap.Bit(in.feature(), j));
+                }
+            }
+        }
+        PortMap map = new PortMap(List.copyOf(ports));
+        return new RtlDesign(print(headerComment, map, y, live), map, y.length, g.countLive(live));
+    }
+
+    private int[] inputBits(InputNode in) {
+        int[] sig = new int[in.bits()];
+        int[] out = new int[in.width()];
+        for (int j = 0; j < in.bits(); j++) {
+            sig[j] = (in.mask() >> j & 1) != 0 ? g.input() : -1;
+            if (j < out.length) {
+                out[j] = sig[j] < 0 ? Gates.ZERO : sig[j];
+            }
+        }
+        inputSignals.put(in, sig);
+        return out;
+    }
+
+    /** Bit j of a node's value, sign- or zero-extended beyond its width. */
+    private int bit(Node n, int j) {
+        int[] b = bits.get(n);
+        if (j < b.length) {
+            return b[j];
+        }
+        return n.signed() ? b[b.length - 1] : Gates.ZERO;
+    }
+
+    private int[] sum(SumNode s) {
+        int w = s.width();
+        List<PartialProduct> rows = circuit.partialProducts(s);
+        long constant = circuit.heapConstant(s);
+        int heapBits = 0;
+        for (PartialProduct p : rows) {
+            heapBits += Long.bitCount(p.mask());
+        }
+        g.comment(String.format("neuron %s: %d partial-product bits, constant %d, %d-bit %s sum",
+                s.name(), heapBits, constant, w, s.signed() ? "signed" : "unsigned"));
+        int[] out = style == HeapStyle.SPLIT ? splitHeap(rows, constant, w) : twosComplementHeap(rows, constant, w);
+        for (int k = 0; k < out.length; k++) {
+            g.name(out[k], s.name() + "_" + k);
+        }
+        return out;
+    }
+
+    private List<ArrayDeque<Integer>> columns(int w) {
+        List<ArrayDeque<Integer>> cols = new ArrayList<>(w);
+        for (int c = 0; c < w; c++) {
+            cols.add(new ArrayDeque<>());
+        }
+        return cols;
+    }
+
+    private static void addConstant(List<ArrayDeque<Integer>> cols, long value) {
+        for (int c = 0; c < cols.size(); c++) {
+            if ((value >> c & 1) != 0) {
+                cols.get(c).addFirst(Gates.ONE);
+            }
+        }
+    }
+
+    private int[] twosComplementHeap(List<PartialProduct> rows, long constant, int w) {
+        List<ArrayDeque<Integer>> cols = columns(w);
+        long k = constant;
+        for (PartialProduct p : rows) {
+            for (int j = 0; j < 63; j++) {
+                int col = j + p.shift();
+                if ((p.mask() >> j & 1) == 0 || col >= w) {
+                    continue;
+                }
+                int b = bit(p.source(), j);
+                if (p.sign() > 0) {
+                    cols.get(col).add(b);
+                } else {
+                    cols.get(col).add(g.not(b));
+                    k -= 1L << col;
+                }
+            }
+        }
+        addConstant(cols, k);
+        return toArray(HeapCompressor.compress(cols, new GateCells(g)));
+    }
+
+    private int[] splitHeap(List<PartialProduct> rows, long constant, int w) {
+        List<ArrayDeque<Integer>> pos = columns(w);
+        List<ArrayDeque<Integer>> neg = columns(w);
+        for (PartialProduct p : rows) {
+            for (int j = 0; j < 63; j++) {
+                int col = j + p.shift();
+                if ((p.mask() >> j & 1) != 0 && col < w) {
+                    (p.sign() > 0 ? pos : neg).get(col).add(bit(p.source(), j));
+                }
+            }
+        }
+        addConstant(constant >= 0 ? pos : neg, Math.abs(constant));
+        GateCells cells = new GateCells(g);
+        List<Integer> p = HeapCompressor.compress(pos, cells);
+        List<Integer> n = HeapCompressor.compress(neg, cells);
+        // p - n = p + ~n + 1 (mod 2^w)
+        List<ArrayDeque<Integer>> diff = columns(w);
+        for (int c = 0; c < w; c++) {
+            diff.get(c).add(p.get(c));
+            diff.get(c).add(g.not(n.get(c)));
+        }
+        diff.get(0).add(Gates.ONE);
+        return toArray(HeapCompressor.compress(diff, cells));
+    }
+
+    private int[] activation(ActNode a) {
+        SumNode s = circuit.sumOf(a);
+        int sw = s.width();
+        int w = a.width();
+        int[] out = new int[w];
+        if (a.kind() == ActNode.Kind.IDENTITY) {
+            for (int k = 0; k < w; k++) {
+                out[k] = bit(s, a.lsb() + k);
+            }
+        } else {
+            int neg = s.signed() ? bit(s, sw - 1) : Gates.ZERO;
+            int top = s.signed() ? sw - 2 : sw - 1; // highest magnitude bit of a non-negative sum
+            int sat = Gates.ZERO;
+            for (int j = a.msb() + 1; j <= top; j++) {
+                sat = g.or(sat, bit(s, j));
+            }
+            int keep = g.not(neg);
+            for (int k = 0; k < w; k++) {
+                int j = a.lsb() + k;
+                int v = j <= top ? bit(s, j) : Gates.ZERO;
+                out[k] = g.and(keep, g.or(sat, v));
+            }
+        }
+        for (int k = 0; k < w; k++) {
+            g.name(out[k], a.name() + "_" + k);
+        }
+        return out;
+    }
+
+    private int[] argmax(ArgmaxNode am) {
+        int k = am.classes();
+        int vw = WidthInference.argmaxValueWidth(circuit);
+        boolean signed = WidthInference.argmaxSigned(circuit);
+        int iw = Math.max(1, 32 - Integer.numberOfLeadingZeros(k - 1));
+        int[] order = am.order();
+        Tournament t = Tournament.of(k);
+        int[][] value = new int[k + t.comparators()][];
+        int[][] index = new int[k + t.comparators()][];
+        for (int i = 0; i < k; i++) {
+            Node v = circuit.operand(am, order[i]);
+            value[i] = new int[vw];
+            for (int j = 0; j < vw; j++) {
+                value[i][j] = bit(v, j);
+            }
+            index[i] = new int[iw];
+            for (int j = 0; j < iw; j++) {
+                index[i][j] = Gates.constant((order[i] >> j & 1) != 0);
+            }
+        }
+        g.comment(String.format("argmax: %d classes, order %s, %d-bit %s values", k,
+                java.util.Arrays.toString(order), vw, signed ? "signed" : "unsigned"));
+        for (int c = 0; c < t.comparators(); c++) {
+            int[] l = value[t.left()[c]];
+            int[] r = value[t.right()[c]];
+            int b = am.effectiveBits(c, vw);
+            int gt = greater(r, l, vw - b, vw, signed);
+            g.name(gt, "gt" + c);
+            value[k + c] = new int[vw];
+            index[k + c] = new int[iw];
+            for (int j = 0; j < vw; j++) {
+                value[k + c][j] = g.mux(gt, l[j], r[j]);
+            }
+            for (int j = 0; j < iw; j++) {
+                index[k + c][j] = g.mux(gt, index[t.left()[c]][j], index[t.right()[c]][j]);
+            }
+        }
+        int[] y = index[t.root()];
+        for (int j = 0; j < y.length; j++) {
+            g.name(y[j], "cls_" + j);
+        }
+        return y;
+    }
+
+    /** {@code r[hi-1:lo] > l[hi-1:lo]}, signed or unsigned, as a borrow chain from the lsb. */
+    private int greater(int[] r, int[] l, int lo, int hi, boolean signed) {
+        int borrow = Gates.ZERO; // borrow of l - r: set when l < r
+        for (int j = lo; j < hi; j++) {
+            int lj = l[j];
+            int rj = r[j];
+            if (signed && j == hi - 1) {
+                lj = g.not(lj);
+                rj = g.not(rj);
+            }
+            int differ = g.xor(lj, rj);
+            borrow = g.or(g.and(g.not(lj), rj), g.and(g.not(differ), borrow));
+        }
+        return borrow;
+    }
+
+    private static int[] toArray(List<Integer> list) {
+        int[] out = new int[list.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = list.get(i);
+        }
+        return out;
+    }
+
+    private String print(String headerComment, PortMap map, int[] y, boolean[] live) {
+        StringBuilder sb = new StringBuilder();
+        for (String line : headerComment.split("\n")) {
+            sb.append("// ").append(line).append('\n');
+        }
+        int pw = Math.max(1, map.width());
+        sb.append("//\n// Input port x packs the quantized feature bits the circuit uses:\n");
+        appendPortComment(sb, map);
+        sb.append("// Output y is the class index, registered; latency one clock after x is registered.\n");
+        sb.append("`default_nettype none\n\n");
+        sb.append("module top (\n");
+        sb.append("    input  wire clk,\n");
+        sb.append("    input  wire [").append(pw - 1).append(":0] x,\n");
+        sb.append("    output reg  [").append(y.length - 1).append(":0] y\n");
+        sb.append(");\n");
+        if (map.width() == 0) {
+            sb.append("    /* verilator lint_off UNUSEDSIGNAL */\n");
+            sb.append("    // No input bit is used: the class is a constant.\n");
+            sb.append("    reg [0:0] xr;\n");
+        } else {
+            sb.append("    reg [").append(pw - 1).append(":0] xr;\n");
+        }
+        sb.append("    always @(posedge clk) xr <= x;\n");
+        g.print(sb, live, "    ");
+        sb.append("\n    always @(posedge clk) y <= {");
+        for (int j = y.length - 1; j >= 0; j--) {
+            sb.append(g.ref(y[j])).append(j > 0 ? ", " : "");
+        }
+        sb.append("};\n");
+        if (map.width() == 0) {
+            sb.append("    /* verilator lint_on UNUSEDSIGNAL */\n");
+        }
+        sb.append("endmodule\n\n`default_nettype wire\n");
+        return sb.toString();
+    }
+
+    private static void appendPortComment(StringBuilder sb, PortMap map) {
+        List<PortMap.Bit> b = map.bits();
+        int p = 0;
+        while (p < b.size()) {
+            int q = p;
+            while (q + 1 < b.size() && b.get(q + 1).feature() == b.get(p).feature()
+                    && b.get(q + 1).bit() == b.get(q).bit() + 1) {
+                q++;
+            }
+            sb.append(String.format("//   x[%d:%d] = feature %d bits [%d:%d]%n", q, p, b.get(p).feature(),
+                    b.get(q).bit(), b.get(p).bit()));
+            p = q + 1;
+        }
+        if (b.isEmpty()) {
+            sb.append("//   (none)\n");
+        }
+    }
+
+    /** Full and half adders as gates. */
+    private static final class GateCells implements HeapCompressor.Cells<Integer> {
+        private final Gates g;
+
+        GateCells(Gates g) {
+            this.g = g;
+        }
+
+        @Override
+        public List<Integer> fullAdder(Integer x, Integer y, Integer z) {
+            return List.of(g.xor3(x, y, z), g.maj(x, y, z));
+        }
+
+        @Override
+        public List<Integer> halfAdder(Integer x, Integer y) {
+            return List.of(g.xor(x, y), g.and(x, y));
+        }
+
+        @Override
+        public Integer zero() {
+            return Gates.ZERO;
+        }
+    }
+}
