@@ -30,7 +30,7 @@ static bool parse_hex(const std::string& line, std::vector<uint32_t>& words) {
     return true;
 }
 
-static void apply(Vtop* top, const std::vector<uint32_t>& w) {
+static void set_input(Vtop* top, const std::vector<uint32_t>& w) {
 @SET_INPUT@
 }
 
@@ -72,7 +72,7 @@ int main(int argc, char** argv) {
     // At rising edge k the input register takes vector k and the output register the class of
     // vector k-1, so after edge k the output holds the answer for vector k-1.
     for (size_t k = 0; k <= vectors.size(); ++k) {
-        apply(top, vectors[k < vectors.size() ? k : vectors.size() - 1]);
+        set_input(top, vectors[k < vectors.size() ? k : vectors.size() - 1]);
         top->clk = 0;
         top->eval();
         top->clk = 1;

@@ -1,0 +1,53 @@
+package org.pmlp.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.pmlp.UserError;
+import org.pmlp.rtl.HeapStyle;
+import picocli.CommandLine.Option;
+
+/** Cell library, tool timeouts and emission choices. */
+final class EdaOptions {
+    @Option(names = "--liberty", paramLabel = "FILE",
+            description = "Cell library (Liberty) for synthesis and power (default: pmlp's EGFET 1.0 V library, pdk/egfet_1v0.lib).")
+    Path liberty;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "900",
+            description = "Time limit for each external tool run (default: ${DEFAULT-VALUE}).")
+    long timeout;
+
+    @Option(names = "--clock-hz", paramLabel = "HZ", defaultValue = "5",
+            description = "Clock frequency for dynamic power (default: ${DEFAULT-VALUE} Hz, the printed-MLP literature's).")
+    double clockHz;
+
+    @Option(names = "--heap", paramLabel = "twos|split", defaultValue = "twos",
+            description = "Bit-heap style: one two's-complement heap (default) or positive and negative heaps subtracted.")
+    String heap;
+
+    Path liberty() {
+        if (liberty != null && !Files.isRegularFile(liberty)) {
+            throw new UserError(liberty + ": no such liberty file");
+        }
+        return liberty;
+    }
+
+    HeapStyle heapStyle() {
+        switch (heap.toLowerCase()) {
+            case "twos":
+                return HeapStyle.TWOS_COMPLEMENT;
+            case "split":
+                return HeapStyle.SPLIT;
+            default:
+                throw new UserError("--heap must be twos or split, got '" + heap + "'");
+        }
+    }
+
+    void check() {
+        if (timeout <= 0) {
+            throw new UserError("--timeout must be positive, got " + timeout);
+        }
+        if (!(clockHz > 0)) {
+            throw new UserError("--clock-hz must be positive, got " + clockHz);
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package org.pmlp.design;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.pmlp.Version;
+import org.pmlp.util.Json;
+
+/**
+ * What a run measured about one design, written as {@code report.json} and {@code report.md}.
+ * Fields that a run did not measure stay NaN / -1 and are written as null.
+ */
+public final class DesignReport {
+    public String topology;
+    public int testVectors;
+    public int labelledVectors;
+    public double accuracyFloat = Double.NaN;
+    public double accuracyGolden = Double.NaN;
+    public double accuracyRtl = Double.NaN;
+    public int rtlMismatches = -1;
+    public int netlistMismatches = -1;
+    public double areaCm2 = Double.NaN;
+    public double estimatedAreaCm2 = Double.NaN;
+    public double powerMw = Double.NaN;
+    public double leakageMw = Double.NaN;
+    public double dynamicMw = Double.NaN;
+    public double averageLeakageMw = Double.NaN;
+    public double clockHz = Double.NaN;
+    public Map<String, Integer> cells = new TreeMap<>();
+    public String liberty;
+    public String heapStyle;
+    public int inputPortBits;
+    public int rtlGates;
+    public Map<String, Double> seconds = new LinkedHashMap<>();
+    public Map<String, String> tools = new LinkedHashMap<>();
+
+    public ObjectNode toJson() {
+        ObjectNode o = Json.object();
+        o.put("pmlp", Version.VERSION);
+        o.put("topology", topology);
+        o.put("test_vectors", testVectors);
+        o.put("labelled_vectors", labelledVectors);
+        num(o, "accuracy_float", accuracyFloat);
+        num(o, "accuracy_golden", accuracyGolden);
+        num(o, "accuracy_rtl", accuracyRtl);
+        count(o, "rtl_mismatches", rtlMismatches);
+        count(o, "netlist_mismatches", netlistMismatches);
+        num(o, "area_cm2", areaCm2);
+        num(o, "estimated_area_cm2", estimatedAreaCm2);
+        num(o, "power_mw", powerMw);
+        ObjectNode p = o.putObject("power");
+        num(p, "leakage_mw", leakageMw);
+        num(p, "dynamic_mw", dynamicMw);
+        num(p, "average_cell_leakage_mw", averageLeakageMw);
+        num(p, "clock_hz", clockHz);
+        p.put("units", "mW = W x 1000; leakage from the liberty's leakage_power_unit");
+        ObjectNode c = o.putObject("cells");
+        cells.forEach(c::put);
+        o.put("liberty", liberty);
+        o.put("heap_style", heapStyle);
+        o.put("input_port_bits", inputPortBits);
+        o.put("rtl_gates", rtlGates);
+        ObjectNode s = o.putObject("seconds");
+        seconds.forEach((k, v) -> s.put(k, Math.round(v * 1000) / 1000.0));
+        ObjectNode t = o.putObject("tools");
+        tools.forEach(t::put);
+        return o;
+    }
+
+    private static void num(ObjectNode o, String k, double v) {
+        if (Double.isNaN(v)) {
+            o.putNull(k);
+        } else {
+            o.put(k, v);
+        }
+    }
+
+    private static void count(ObjectNode o, String k, int v) {
+        if (v < 0) {
+            o.putNull(k);
+        } else {
+            o.put(k, v);
+        }
+    }
+
+    public String toMarkdown() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("# pmlp design report: ").append(topology).append("\n\n");
+        sb.append("| measure | value |\n|---|---|\n");
+        row(sb, "float model accuracy (test set)", pct(accuracyFloat));
+        row(sb, "golden model accuracy (bit-exact integer)", pct(accuracyGolden));
+        row(sb, "RTL accuracy (Verilator)", pct(accuracyRtl));
+        row(sb, "test vectors (labelled)", testVectors + " (" + labelledVectors + ")");
+        row(sb, "RTL mismatches vs golden model", rtlMismatches < 0 ? "not simulated" : Integer.toString(rtlMismatches));
+        row(sb, "netlist mismatches vs golden model", netlistMismatches < 0 ? "not simulated"
+                : Integer.toString(netlistMismatches));
+        row(sb, "area (Yosys, cell library)", Double.isNaN(areaCm2) ? "not synthesized" : String.format("%.3f cm^2", areaCm2));
+        if (!Double.isNaN(estimatedAreaCm2)) {
+            row(sb, "area estimate (cost model)", String.format("%.3f cm^2", estimatedAreaCm2));
+        }
+        if (!Double.isNaN(powerMw)) {
+            row(sb, "power", String.format("%.3f mW (leakage %.3f mW, dynamic %.5f mW at %.0f Hz)", powerMw, leakageMw,
+                    dynamicMw, clockHz));
+            row(sb, "sum of average cell leakage", String.format("%.3f mW", averageLeakageMw));
+        }
+        row(sb, "cell library", liberty);
+        row(sb, "input port bits", Integer.toString(inputPortBits));
+        sb.append("\n## Cells\n\n| cell | count |\n|---|---|\n");
+        cells.forEach((k, v) -> sb.append("| ").append(k).append(" | ").append(v).append(" |\n"));
+        sb.append("\n## Seconds per stage\n\n| stage | s |\n|---|---|\n");
+        seconds.forEach((k, v) -> sb.append("| ").append(k).append(" | ").append(String.format("%.2f", v)).append(" |\n"));
+        sb.append("\n## Tools\n\n");
+        tools.forEach((k, v) -> sb.append("- ").append(k).append(": ").append(v).append('\n'));
+        sb.append("\nPower is in mW (W x 1000). Leakage is the state-dependent cell leakage averaged over the\n"
+                + "simulated cycles of the synthesized netlist; dynamic power counts internal and switching\n"
+                + "energy of every toggle at the given clock.\n");
+        return sb.toString();
+    }
+
+    private static void row(StringBuilder sb, String k, String v) {
+        sb.append("| ").append(k).append(" | ").append(v).append(" |\n");
+    }
+
+    private static String pct(double v) {
+        return Double.isNaN(v) ? "n/a" : String.format("%.4f", v);
+    }
+}

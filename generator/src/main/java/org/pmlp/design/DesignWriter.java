@@ -1,0 +1,106 @@
+package org.pmlp.design;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import org.pmlp.Version;
+import org.pmlp.model.ModelJson;
+import org.pmlp.rtl.HarnessWriter;
+import org.pmlp.rtl.HeapStyle;
+import org.pmlp.rtl.RtlDesign;
+import org.pmlp.rtl.VerilogEmitter;
+import org.pmlp.util.Files2;
+import org.pmlp.util.Json;
+
+/**
+ * Writes a compiled design into a design folder: the RTL, the Verilator harness, the test
+ * vectors with the golden answers, the configuration and model, the flows and a Makefile, so
+ * that {@code make sim} and {@code make synth} work in the folder without Java.
+ */
+public final class DesignWriter {
+    /** The project's default cell library, shipped in the jar. */
+    public static final String DEFAULT_LIBERTY = "pdk/egfet_1v0.lib";
+
+    private DesignWriter() {
+    }
+
+    /**
+     * @param liberty the cell library for synthesis, or null for the project's default (copied
+     *     into the folder)
+     */
+    public static RtlDesign write(CompiledDesign d, TestVectors vectors, Path folder, Path liberty, HeapStyle style,
+                                  double floatAccuracy) {
+        DesignFolder f = new DesignFolder(folder);
+        String header = "pmlp " + Version.VERSION + ": bespoke MLP classifier " + d.circuit().topology()
+                + ", classes " + d.circuit().classLabels() + "\n"
+                + "Generated from the model and configuration in this folder (model.json, config.json); do not edit.";
+        RtlDesign rtl = VerilogEmitter.emit(d.circuit(), style, header);
+        Files2.write(f.verilog(), rtl.verilog());
+        Files2.write(f.harness(), HarnessWriter.render(rtl.ports()));
+        StringBuilder hex = new StringBuilder();
+        StringBuilder expected = new StringBuilder();
+        StringBuilder csv = new StringBuilder();
+        int n = d.circuit().inputs().size();
+        for (int i = 0; i < n; i++) {
+            csv.append('q').append(i).append(',');
+        }
+        csv.append("label,golden\n");
+        for (int v = 0; v < vectors.size(); v++) {
+            hex.append(rtl.ports().hex(vectors.q()[v])).append('\n');
+            expected.append(vectors.golden()[v]).append('\n');
+            for (int i = 0; i < n; i++) {
+                csv.append(vectors.q()[v][i]).append(',');
+            }
+            csv.append(vectors.labels()[v]).append(',').append(vectors.golden()[v]).append('\n');
+        }
+        Files2.write(f.vectorsHex(), hex.toString());
+        Files2.write(f.expected(), expected.toString());
+        Files2.write(f.vectorsCsv(), csv.toString());
+        Files2.write(f.config(), Json.write(d.config().toJson()));
+        Files2.write(f.model(), Json.write(ModelJson.toJson(d.model())));
+        for (String flow : new String[] {"design.mk", "synth.ys", "abc.script"}) {
+            Files2.write(folder.resolve("flows").resolve(flow), Files2.resource("flows/" + flow));
+        }
+        String lib;
+        if (liberty == null) {
+            Files2.write(folder.resolve(DEFAULT_LIBERTY), Files2.resource(DEFAULT_LIBERTY));
+            lib = DEFAULT_LIBERTY;
+        } else {
+            lib = liberty.toAbsolutePath().normalize().toString();
+        }
+        Files2.write(folder.resolve("Makefile"), "# pmlp design folder: " + d.circuit().topology()
+                + ". Targets: sim, synth, lint, clean (see flows/design.mk).\n"
+                + "LIBERTY ?= " + lib + "\n"
+                + "include flows/design.mk\n");
+        ObjectNode meta = Json.object();
+        meta.put("pmlp", Version.VERSION);
+        meta.put("topology", d.circuit().topology());
+        meta.putPOJO("classes", d.circuit().classLabels());
+        meta.put("input_port_bits", rtl.ports().width());
+        meta.put("features_used", rtl.ports().featuresUsed());
+        meta.put("output_bits", rtl.outputBits());
+        meta.put("rtl_gates", rtl.gates());
+        meta.put("heap_style", style.name().toLowerCase());
+        meta.put("test_vectors", vectors.size());
+        meta.put("labelled_vectors", vectors.labelled());
+        meta.put("accuracy_float", floatAccuracy);
+        meta.put("accuracy_golden", goldenAccuracy(vectors));
+        meta.put("liberty", lib);
+        Files2.write(f.design(), Json.write(meta));
+        return rtl;
+    }
+
+    /** Share of labelled vectors the golden model classifies correctly (NaN when none). */
+    public static double goldenAccuracy(TestVectors v) {
+        int ok = 0;
+        int n = 0;
+        for (int i = 0; i < v.size(); i++) {
+            if (v.labels()[i] >= 0) {
+                n++;
+                if (v.golden()[i] == v.labels()[i]) {
+                    ok++;
+                }
+            }
+        }
+        return n == 0 ? Double.NaN : (double) ok / n;
+    }
+}

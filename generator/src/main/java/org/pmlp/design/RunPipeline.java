@@ -1,0 +1,90 @@
+package org.pmlp.design;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import org.pmlp.approx.DesignConfig;
+import org.pmlp.data.Dataset;
+import org.pmlp.eda.Tools;
+import org.pmlp.eda.VerilatorSimulation;
+import org.pmlp.eda.YosysSynthesis;
+import org.pmlp.model.Mlp;
+import org.pmlp.quant.QuantizedData;
+import org.pmlp.rtl.HeapStyle;
+import org.pmlp.rtl.RtlDesign;
+import org.pmlp.util.Files2;
+
+/**
+ * The whole path for one design: compile, write the folder, lint, co-simulate in Verilator,
+ * synthesize with Yosys, measure power, report. All of it happens in a staging folder that
+ * becomes {@code out} only at the end.
+ */
+public final class RunPipeline {
+    /** What to run. {@code liberty} null means the project's default library. */
+    public record Request(Mlp model, DesignConfig config, Dataset train, Dataset test, Path out, Path liberty,
+                          HeapStyle style, long seed, long timeoutSeconds, boolean simulate, boolean synthesize,
+                          double clockHz) {
+    }
+
+    private RunPipeline() {
+    }
+
+    public static DesignReport run(Request r, Stopwatch sw, PrintStream log) {
+        Path stage = DesignFolder.stage(r.out());
+        try {
+            DesignReport report = runIn(stage, r, sw, log);
+            DesignFolder.publish(stage, r.out());
+            return report;
+        } catch (RuntimeException e) {
+            DesignFolder.discard(stage);
+            throw e;
+        }
+    }
+
+    private static DesignReport runIn(Path stage, Request r, Stopwatch sw, PrintStream log) {
+        DesignReport report = new DesignReport();
+        CompiledDesign d = sw.time("compile", () -> DesignFlow.compile(r.model(), r.config(), r.train(), r.seed()));
+        QuantizedData test = r.test() == null ? null
+                : QuantizedData.of(r.test(), d.model().scaler(), d.config().spec().inputQuantizer());
+        double floatAcc = r.test() == null ? Double.NaN : d.model().accuracy(r.test());
+        TestVectors vectors = TestVectors.build(d.circuit(), d.program(), test, 1000, r.seed());
+        RtlDesign rtl = sw.time("generate", () -> DesignWriter.write(d, vectors, stage, r.liberty(), r.style(), floatAcc));
+        DesignFolder f = new DesignFolder(stage);
+        report.topology = d.circuit().topology();
+        report.testVectors = vectors.size();
+        report.labelledVectors = vectors.labelled();
+        report.accuracyFloat = floatAcc;
+        report.accuracyGolden = DesignWriter.goldenAccuracy(vectors);
+        report.heapStyle = r.style().name().toLowerCase();
+        report.inputPortBits = rtl.ports().width();
+        report.rtlGates = rtl.gates();
+        report.liberty = r.liberty() == null ? DesignWriter.DEFAULT_LIBERTY + " (pmlp default, EGFET 1.0 V figures)"
+                : r.liberty().toAbsolutePath().toString();
+        log.printf("generated %s: %d input port bits, %d gates before synthesis, %d test vectors%n",
+                report.topology, rtl.ports().width(), rtl.gates(), vectors.size());
+        if (r.simulate()) {
+            sw.time("lint", () -> Lint.check(f.verilog(), r.timeoutSeconds()));
+            VerilatorSimulation.Result sim = VerilatorSimulation.run(stage, r.timeoutSeconds());
+            sw.add("simulate_build", sim.buildSeconds());
+            sw.add("simulate_run", sim.runSeconds());
+            Verification.Outcome o = Verification.compare(sim.predicted(), vectors.golden(), vectors.labels());
+            report.rtlMismatches = o.mismatches();
+            report.accuracyRtl = o.accuracy();
+            log.printf("verilator: %d vectors, %d mismatches%n", o.vectors(), o.mismatches());
+            report.tools.put("verilator", Tools.version("verilator"));
+        }
+        if (r.synthesize()) {
+            Path lib = r.liberty() == null ? stage.resolve(DesignWriter.DEFAULT_LIBERTY) : r.liberty();
+            YosysSynthesis.Result syn = YosysSynthesis.run(stage, lib, r.timeoutSeconds());
+            sw.add("synth", syn.seconds());
+            report.areaCm2 = syn.areaCm2();
+            report.cells = syn.cells();
+            log.printf("yosys: %.3f cm^2, %d cells%n", syn.areaCm2(),
+                    syn.cells().values().stream().mapToInt(Integer::intValue).sum());
+            report.tools.put("yosys", Tools.version("yosys"));
+        }
+        report.seconds = sw.seconds();
+        Files2.write(f.reportJson(), org.pmlp.util.Json.write(report.toJson()));
+        Files2.write(f.reportMd(), report.toMarkdown());
+        return report;
+    }
+}

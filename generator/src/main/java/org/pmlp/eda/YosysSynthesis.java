@@ -1,0 +1,96 @@
+package org.pmlp.eda;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.pmlp.ToolFailure;
+
+/**
+ * Maps a design folder's RTL onto a cell library with Yosys, through the folder's Makefile and
+ * {@code flows/synth.ys}, and reads the area and cell counts Yosys reports.
+ */
+public final class YosysSynthesis {
+    /** Area in the library's units (um^2 by convention) and cells per type. */
+    public record Result(double areaUm2, Map<String, Integer> cells, double seconds) {
+        public double areaCm2() {
+            return areaUm2 / 1e8;
+        }
+    }
+
+    private static final Pattern AREA = Pattern.compile("Chip area for module .*?:\\s*([0-9.eE+-]+)");
+    private static final Pattern CELL = Pattern.compile("^\\s+(\\S+)\\s+(\\d+)\\s*$");
+
+    private YosysSynthesis() {
+    }
+
+    public static Result run(Path folder, Path liberty, long timeoutSeconds) {
+        try {
+            Files.deleteIfExists(folder.resolve("synth/netlist.v"));
+        } catch (IOException e) {
+            throw new ToolFailure("cannot clear " + folder.resolve("synth") + ": " + e.getMessage());
+        }
+        ToolRunner.Result r;
+        try {
+            r = ToolRunner.run(List.of("make", "--no-print-directory", "-C", folder.toString(), "synth",
+                    "LIBERTY=" + liberty.toAbsolutePath(), "TIMEOUT=" + timeoutSeconds), null, timeoutSeconds + 30);
+        } catch (ToolFailure e) {
+            throw new ToolFailure("Yosys synthesis failed: " + e.getMessage() + logTail(folder));
+        }
+        return new Result(readArea(folder.resolve("synth/stat.txt")), readCells(folder.resolve("synth/stat.txt")),
+                r.seconds());
+    }
+
+    private static String logTail(Path folder) {
+        try {
+            Path log = folder.resolve("synth/yosys.log");
+            return Files.exists(log) ? "\nlast lines of synth/yosys.log:\n" + ToolRunner.tail(Files.readString(log), 15) : "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    static double readArea(Path stat) {
+        String text = read(stat);
+        Matcher m = AREA.matcher(text);
+        if (!m.find()) {
+            throw new ToolFailure(stat + ": Yosys reported no chip area (does the liberty file give cell areas?)");
+        }
+        return Double.parseDouble(m.group(1));
+    }
+
+    /** Cell counts from the "Number of cells" block of {@code stat}. */
+    static Map<String, Integer> readCells(Path stat) {
+        Map<String, Integer> cells = new TreeMap<>();
+        boolean inBlock = false;
+        for (String line : read(stat).split("\n")) {
+            if (line.contains("Number of cells")) {
+                inBlock = true;
+                continue;
+            }
+            if (inBlock) {
+                Matcher m = CELL.matcher(line);
+                if (m.matches()) {
+                    cells.put(m.group(1), Integer.parseInt(m.group(2)));
+                } else if (!line.isBlank()) {
+                    break;
+                } else if (!cells.isEmpty()) {
+                    break;
+                }
+            }
+        }
+        return cells;
+    }
+
+    private static String read(Path stat) {
+        try {
+            return Files.readString(stat);
+        } catch (IOException e) {
+            throw new ToolFailure(stat + ": Yosys wrote no statistics: " + e.getMessage());
+        }
+    }
+}
