@@ -241,6 +241,40 @@ final class Gates {
         }
     }
 
+    /** Values of all signals for the given input values (by input signal id); for tests. */
+    boolean[] simulate(java.util.function.IntPredicate input) {
+        boolean[] v = new boolean[size];
+        v[ONE] = true;
+        for (int s = 2; s < size; s++) {
+            switch (op[s]) {
+                case INPUT:
+                    v[s] = input.test(s);
+                    break;
+                case NOT:
+                    v[s] = !v[a[s]];
+                    break;
+                case AND:
+                    v[s] = v[a[s]] & v[b[s]];
+                    break;
+                case OR:
+                    v[s] = v[a[s]] | v[b[s]];
+                    break;
+                case XOR:
+                    v[s] = v[a[s]] ^ v[b[s]];
+                    break;
+                case XOR3:
+                    v[s] = v[a[s]] ^ v[b[s]] ^ v[c[s]];
+                    break;
+                case MAJ:
+                    v[s] = (v[a[s]] & v[b[s]]) | (v[a[s]] & v[c[s]]) | (v[b[s]] & v[c[s]]);
+                    break;
+                default:
+                    break;
+            }
+        }
+        return v;
+    }
+
     /** Gates of each kind among the live signals (for reports). */
     int countLive(boolean[] live) {
         int n = 0;

@@ -27,6 +27,7 @@ public final class VerilogEmitter {
     private final Gates g = new Gates();
     private final Map<Node, int[]> bits = new HashMap<>();
     private final Map<InputNode, int[]> inputSignals = new HashMap<>();
+    private int[] y;
 
     private VerilogEmitter(Circuit circuit, HeapStyle style) {
         this.circuit = circuit;
@@ -47,7 +48,7 @@ public final class VerilogEmitter {
                 bits.put(a, activation(a));
             }
         }
-        int[] y = argmax(circuit.argmax());
+        y = argmax(circuit.argmax());
         boolean[] live = g.live(y);
         List<PortMap.Bit> ports = new ArrayList<>();
         for (InputNode in : circuit.inputs()) {
@@ -61,6 +62,41 @@ public final class VerilogEmitter {
         }
         PortMap map = new PortMap(List.copyOf(ports));
         return new RtlDesign(print(headerComment, map, y, live), map, y.length, g.countLive(live));
+    }
+
+    /**
+     * Evaluates the emitted netlist itself, gate by gate, on quantized input vectors: an
+     * emulation of the RTL that needs no simulator, for randomized equivalence tests.
+     */
+    static int[] emulate(Circuit circuit, HeapStyle style, int[][] q) {
+        VerilogEmitter e = new VerilogEmitter(circuit, style);
+        e.run("emulation");
+        int[] y = e.y;
+        Map<Integer, int[]> inputOf = new HashMap<>();
+        for (Map.Entry<InputNode, int[]> en : e.inputSignals.entrySet()) {
+            int[] sig = en.getValue();
+            for (int j = 0; j < sig.length; j++) {
+                if (sig[j] >= 0) {
+                    inputOf.put(sig[j], new int[] {en.getKey().feature(), j});
+                }
+            }
+        }
+        int[] out = new int[q.length];
+        for (int v = 0; v < q.length; v++) {
+            int[] row = q[v];
+            boolean[] val = e.g.simulate(s -> {
+                int[] fb = inputOf.get(s);
+                return (row[fb[0]] >> fb[1] & 1) != 0;
+            });
+            int cls = 0;
+            for (int j = 0; j < y.length; j++) {
+                if (val[y[j]]) {
+                    cls |= 1 << j;
+                }
+            }
+            out[v] = cls;
+        }
+        return out;
     }
 
     private int[] inputBits(InputNode in) {
