@@ -24,10 +24,17 @@ public final class ToolRunner {
     public static Result run(List<String> command, Path dir, long timeoutSeconds) {
         Result r = runAllowingFailure(command, dir, timeoutSeconds);
         if (r.exitCode() != 0) {
-            throw new ToolFailure(describe(command) + " failed (exit code " + r.exitCode() + "):\n" + tail(r.output(), 25));
+            // make reports a recipe killed by timeout(1) as "Error 124".
+            boolean timedOut = r.exitCode() == 124 || r.output().contains("Error 124");
+            throw new ToolFailure(describe(command) + (timedOut
+                    ? " timed out (a tool it ran exceeded its time limit of " + timeoutSeconds + " s; raise it with --timeout):\n"
+                    : " failed (exit code " + r.exitCode() + "):\n") + tail(r.output(), 25));
         }
         return r;
     }
+
+    /** Seconds granted beyond a tool's own limit, so timeout(1) inside make fires first. */
+    private static final long GRACE_SECONDS = 30;
 
     /** Runs and returns whatever the exit code; still fails on a missing tool or a timeout. */
     public static Result runAllowingFailure(List<String> command, Path dir, long timeoutSeconds) {
@@ -61,7 +68,7 @@ public final class ToolRunner {
         reader.setDaemon(true);
         reader.start();
         try {
-            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            if (!p.waitFor(timeoutSeconds + GRACE_SECONDS, TimeUnit.SECONDS)) {
                 p.descendants().forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly();
                 p.waitFor(10, TimeUnit.SECONDS);

@@ -20,7 +20,7 @@ public final class VerilatorSimulation {
 
     public static Result run(Path folder, long timeoutSeconds) {
         ToolRunner.Result build = ToolRunner.run(List.of("make", "--no-print-directory", "-C", folder.toString(),
-                "sim/obj_dir/Vtop", "TIMEOUT=" + timeoutSeconds), null, timeoutSeconds + 30);
+                "sim/obj_dir/Vtop", "TIMEOUT=" + timeoutSeconds), null, timeoutSeconds);
         Path predictions = folder.resolve("sim/predictions.txt");
         try {
             Files.deleteIfExists(predictions);
@@ -28,7 +28,7 @@ public final class VerilatorSimulation {
             throw new ToolFailure(predictions + ": cannot remove the previous predictions: " + e.getMessage());
         }
         ToolRunner.Result sim = ToolRunner.runAllowingFailure(List.of("make", "--no-print-directory", "-C",
-                folder.toString(), "sim", "TIMEOUT=" + timeoutSeconds), null, timeoutSeconds + 30);
+                folder.toString(), "sim", "TIMEOUT=" + timeoutSeconds), null, timeoutSeconds);
         if (!Files.exists(predictions)) {
             throw new ToolFailure("the Verilator simulation wrote no predictions (exit code " + sim.exitCode() + "):\n"
                     + ToolRunner.tail(sim.output(), 20));

@@ -37,7 +37,7 @@ public final class YosysSynthesis {
         ToolRunner.Result r;
         try {
             r = ToolRunner.run(List.of("make", "--no-print-directory", "-C", folder.toString(), "synth",
-                    "LIBERTY=" + liberty.toAbsolutePath(), "TIMEOUT=" + timeoutSeconds), null, timeoutSeconds + 30);
+                    "LIBERTY=" + liberty.toAbsolutePath(), "TIMEOUT=" + timeoutSeconds), null, timeoutSeconds);
         } catch (ToolFailure e) {
             throw new ToolFailure("Yosys synthesis failed: " + e.getMessage() + logTail(folder));
         }
