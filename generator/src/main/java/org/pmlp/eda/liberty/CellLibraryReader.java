@@ -107,12 +107,13 @@ final class CellLibraryReader {
         BoolExpr threeState = expr(pg, "three_state");
         double cap = pg.attribute("capacitance").map(this::number).orElse(0.0);
         boolean clock = "true".equalsIgnoreCase(pg.value("clock"));
-        return new Pin(name, direction, function, threeState, cap, clock, internalEnergy(pg));
+        return new Pin(name, direction, function, threeState, cap, clock, internalPower(pg));
     }
 
-    /** See {@link Pin#internalEnergy()} for the simplification. */
-    private double internalEnergy(LibertyGroup pin) {
-        Map<String, Double> perCase = new LinkedHashMap<>();
+    /** One {@link InternalPower} per distinct {@code when}; see there for the simplification. */
+    private List<InternalPower> internalPower(LibertyGroup pin) {
+        Map<String, Map<String, Double>> byWhen = new LinkedHashMap<>(); // when -> related pin -> sum over pg pins
+        Map<String, Integer> whenLine = new LinkedHashMap<>();
         for (LibertyGroup ip : pin.groups("internal_power")) {
             double sum = 0;
             int tables = 0;
@@ -123,11 +124,17 @@ final class CellLibraryReader {
                 }
             }
             if (tables > 0) {
-                String key = String.valueOf(ip.value("related_pin")) + "\u0000" + ip.value("when");
-                perCase.merge(key, sum / tables, Double::sum);
+                String when = ip.value("when") == null ? "" : ip.value("when").trim();
+                String related = ip.value("related_pin") == null ? "" : ip.value("related_pin").trim();
+                byWhen.computeIfAbsent(when, w -> new LinkedHashMap<>()).merge(related, sum / tables, Double::sum);
+                whenLine.putIfAbsent(when, ip.attribute("when").map(LibertyAttribute::line).orElse(ip.line()));
             }
         }
-        return perCase.values().stream().mapToDouble(Double::doubleValue).average().orElse(0.0);
+        List<InternalPower> out = new ArrayList<>();
+        byWhen.forEach((when, perRelated) -> out.add(new InternalPower(
+                when.isEmpty() ? null : BoolExpr.parse(when, source + ":" + whenLine.get(when)),
+                perRelated.values().stream().mapToDouble(Double::doubleValue).average().orElse(0))));
+        return out;
     }
 
     private double tableMean(LibertyGroup table) {
@@ -187,6 +194,7 @@ final class CellLibraryReader {
             if (p.threeState() != null) {
                 all.add(p.threeState());
             }
+            p.internalPower().stream().filter(ip -> ip.when() != null).forEach(ip -> all.add(ip.when()));
         }
         cell.sequential().ifPresent(s -> {
             all.add(s.data());

@@ -1,5 +1,7 @@
 package org.pmlp.eda.liberty;
 
+import java.util.List;
+
 /**
  * A cell pin.
  *
@@ -7,15 +9,16 @@ package org.pmlp.eda.liberty;
  * @param threeState     the {@code three_state} condition (null if the pin is not three-state)
  * @param capacitance    input capacitance in library capacitance units (0 when absent)
  * @param clock          {@code clock : true}
- * @param internalEnergy energy per transition of this pin, in library internal-energy units
- *                       (see {@link LibraryUnits#internalEnergyJoules()}): the mean of the
- *                       rise/fall table values, summed over power/ground pins of the same
- *                       related pin and {@code when}, then averaged over those (related pin, when)
- *                       cases. This ignores slew, load and state, which is fine when leakage
- *                       dominates (printed electronics at a few Hz).
+ * @param internalPower  energy per transition of this pin, one entry per distinct {@code when}
+ *                       (for an output: its transitions caused by any related pin; for an
+ *                       input: "hidden" power of its own transitions)
  */
 public record Pin(String name, PinDirection direction, BoolExpr function, BoolExpr threeState, double capacitance,
-                  boolean clock, double internalEnergy) {
+                  boolean clock, List<InternalPower> internalPower) {
+
+    public Pin {
+        internalPower = List.copyOf(internalPower);
+    }
 
     public boolean isInput() {
         return direction == PinDirection.INPUT;

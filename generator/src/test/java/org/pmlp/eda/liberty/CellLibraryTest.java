@@ -28,7 +28,11 @@ class CellLibraryTest {
                 leakage_power () { value : 0.5; when : "A * B"; related_pg_pin : VSS; }
                 leakage_power () { value : 5; when : "!A"; related_pg_pin : VDD; }
                 leakage_power () { value : 2.5; related_pg_pin : VDD; }
-                pin (A, B) { direction : input; capacitance : 2; }
+                pin (A, B) {
+                  direction : input;
+                  capacitance : 2;
+                  internal_power () { when : "!Y"; power (t) { values ("8"); } }
+                }
                 pin (Y) {
                   direction : output;
                   function : "(A * B)'";
@@ -93,7 +97,11 @@ class CellLibraryTest {
         assertEquals(List.of("A", "B", "Y"), nand.variables());
         assertEquals(2, nand.pin("B").orElseThrow().capacitance());
         // Y: related A = (mean(1,3,5,7)=4 + mean(2,2)=2)/2 = 3 on VDD plus (1 + -1)/2 = 0 on VSS; related B = 10
-        assertEquals((3.0 + 10.0) / 2, nand.pin("Y").orElseThrow().internalEnergy(), 1e-12);
+        List<InternalPower> y = nand.pin("Y").orElseThrow().internalPower();
+        assertEquals(1, y.size());
+        assertNull(y.get(0).when());
+        assertEquals((3.0 + 10.0) / 2, y.get(0).energy(), 1e-12);
+        assertEquals(List.of(new InternalPower(BoolExpr.parse("!Y", "t:1"), 8.0)), nand.pin("B").orElseThrow().internalPower());
         assertFalse(nand.isFlipFlop());
         assertFalse(nand.hasThreeStateOutput());
 

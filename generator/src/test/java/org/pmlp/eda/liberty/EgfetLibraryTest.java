@@ -33,7 +33,9 @@ class EgfetLibraryTest {
         assertEquals(2, inv.leakageStates().size());
         assertEquals(19283.8, inv.leakageStates().get(0).value(), 1e-9); // "(A * !Y)", VSS adds 0
         assertEquals(12912.5, inv.pin("A").orElseThrow().capacitance(), 1e-9);
-        assertTrue(inv.pin("Y").orElseThrow().internalEnergy() > 0);
+        List<InternalPower> y = inv.pin("Y").orElseThrow().internalPower();
+        assertEquals(1, y.size());
+        assertTrue(y.get(0).energy() > 0);
 
         Cell nand = lib.cell("NAND2X1").orElseThrow();
         assertEquals(247860, nand.area());
@@ -41,6 +43,10 @@ class EgfetLibraryTest {
         assertEquals(BoolExpr.parse("(!A1) + (!A2)", "t:1"), f);
         assertFalse(f.eval(Map.of("A1", true, "A2", true)));
         assertTrue(f.eval(Map.of("A1", true, "A2", false)));
+
+        // NOR2 input A1: hidden power only while the output holds
+        List<InternalPower> a1 = lib.cell("NOR2X1").orElseThrow().pin("A1").orElseThrow().internalPower();
+        assertEquals(BoolExpr.parse("(A2 * !Y)", "t:1"), a1.get(0).when());
 
         Cell tsbuf = lib.cell("TSBUF").orElseThrow();
         assertTrue(tsbuf.hasThreeStateOutput());
@@ -69,5 +75,6 @@ class EgfetLibraryTest {
         assertEquals(1413984, dff.area());
         assertTrue(dff.pin("CP").orElseThrow().clock());
         assertEquals(69243.8, dff.defaultLeakage(), 1e-9);
+        assertEquals(2, dff.pin("CP").orElseThrow().internalPower().size()); // when D == Q, i.e. Q holds
     }
 }
