@@ -10,7 +10,6 @@ record LibertyToken(Kind kind, String text, int line, boolean startsLine) {
         return switch (kind) {
             case EOF -> "end of file";
             case STRING -> "string \"" + text + "\"";
-            case WORD -> "'" + text + "'";
             default -> "'" + text + "'";
         };
     }

@@ -26,7 +26,7 @@ public final class GateSimulator {
     }
 
     /**
-     * Simulates with one input port stimulated (all other non-clock inputs must be absent).
+     * Simulates a design whose only data input is {@code inputPort} (besides {@value #CLOCK_PORT}).
      *
      * @param vectorsPerCycle bit i of element t is bit i (LSB first) of the port in cycle t
      */

@@ -3,6 +3,7 @@ package org.pmlp.eda.netlist;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -461,7 +462,7 @@ final class VerilogNetlistParser {
             }
 
             List<Instance> instances = new ArrayList<>();
-            Set<String> seen = new java.util.HashSet<>();
+            Set<String> seen = new HashSet<>();
             for (RawInstance raw : p.rawInstances) {
                 if (!seen.add(raw.name())) {
                     throw new UserError(source + ":" + raw.line() + ": expected a new instance name, got " + raw.name() + " again");

@@ -6,7 +6,7 @@ record VerilogToken(Kind kind, String text, int line) {
     enum Kind { IDENT, NUMBER, SYMBOL, EOF }
 
     boolean is(String symbol) {
-        return kind != Kind.EOF && kind != Kind.NUMBER && text.equals(symbol) && (kind == Kind.SYMBOL || kind == Kind.IDENT);
+        return (kind == Kind.SYMBOL || kind == Kind.IDENT) && text.equals(symbol);
     }
 
     String describe() {
