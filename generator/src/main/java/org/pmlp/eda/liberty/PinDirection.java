@@ -1,0 +1,3 @@
+package org.pmlp.eda.liberty;
+
+public enum PinDirection { INPUT, OUTPUT, INOUT, INTERNAL }
