@@ -25,9 +25,11 @@ sim/obj_dir/Vtop: rtl/top.v sim/harness.cpp
 
 synth: synth/netlist.v
 
+# pmlp writes synth/cells.lib itself: the library as mapped, with known defects repaired (see
+# LibertyRepair). Without pmlp it is a link to LIBERTY.
 synth/netlist.v: rtl/top.v $(LIBERTY)
 	@mkdir -p synth
-	ln -sf "$(abspath $(LIBERTY))" synth/cells.lib
+	@if [ -L synth/cells.lib ] || [ ! -e synth/cells.lib ]; then ln -sfn "$(abspath $(LIBERTY))" synth/cells.lib; fi
 	timeout $(TIMEOUT) $(YOSYS) -q -l synth/yosys.log -s flows/synth.ys
 
 lint:

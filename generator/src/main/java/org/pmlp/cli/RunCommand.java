@@ -98,7 +98,7 @@ final class RunCommand implements Callable<Integer> {
             ModelJson.write(m, c.output.resolve("trained-model.json"));
         }
         print(r, c.output, out);
-        if (r.rtlMismatches > 0) {
+        if (r.rtlMismatches > 0 || r.netlistMismatches > 0) {
             out.println("VERIFICATION FAILED: the RTL disagrees with the golden model (a pmlp bug; please report it)");
             return Main.VERIFICATION_FAILED;
         }

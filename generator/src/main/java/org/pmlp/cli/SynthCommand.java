@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.pmlp.design.DesignFolder;
 import org.pmlp.design.DesignWriter;
+import org.pmlp.design.NetlistCheck;
+import org.pmlp.design.Verification;
 import org.pmlp.eda.YosysSynthesis;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,6 +24,10 @@ final class SynthCommand implements Callable<Integer> {
     @Option(names = "--timeout", defaultValue = "900", description = "Time limit in seconds for Yosys (default: ${DEFAULT-VALUE}).")
     long timeout;
 
+    @Option(names = "--clock-hz", defaultValue = "5",
+            description = "Clock frequency for dynamic power (default: ${DEFAULT-VALUE} Hz).")
+    double clockHz;
+
     @Override
     public Integer call() {
         DesignFolder f = new DesignFolder(dir).requireExisting();
@@ -32,7 +38,15 @@ final class SynthCommand implements Callable<Integer> {
         YosysSynthesis.Result r = YosysSynthesis.run(dir, lib, timeout);
         System.out.printf("yosys: area %.3f cm^2 (%.0f um^2), %d cells %s, %.1f s, library %s%n", r.areaCm2(), r.areaUm2(),
                 r.cells().values().stream().mapToInt(Integer::intValue).sum(), r.cells(), r.seconds(), lib);
-        return 0;
+        r.repairs().forEach(n -> System.out.println("library repaired for mapping: " + n));
+        Verification.Stored v = Verification.read(f);
+        NetlistCheck.Result gate = NetlistCheck.run(f.netlist(), r.library(), DesignWriter.readPorts(f), v.q(),
+                v.golden(), clockHz);
+        System.out.printf("netlist: %d vectors, %d mismatches vs golden model; power %.3f mW (leakage %.3f, dynamic %.5f"
+                + " at %.0f Hz; sum of average cell leakage %.3f)%n", v.q().length, gate.mismatches(),
+                gate.power().totalMw(), gate.power().leakageMw(), gate.power().dynamicMw(), clockHz,
+                gate.power().averageLeakageMw());
+        return gate.mismatches() == 0 ? 0 : Main.VERIFICATION_FAILED;
     }
 
     /** The liberty a design folder was generated for (its Makefile's LIBERTY). */

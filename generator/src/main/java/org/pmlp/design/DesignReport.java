@@ -32,8 +32,19 @@ public final class DesignReport {
     public String heapStyle;
     public int inputPortBits;
     public int rtlGates;
+    public java.util.List<String> libertyRepairs = java.util.List.of();
     public Map<String, Double> seconds = new LinkedHashMap<>();
     public Map<String, String> tools = new LinkedHashMap<>();
+
+    /** Takes the post-synthesis check's figures. */
+    public void record(NetlistCheck.Result gate, double clock) {
+        netlistMismatches = gate.mismatches();
+        powerMw = gate.power().totalMw();
+        leakageMw = gate.power().leakageMw();
+        dynamicMw = gate.power().dynamicMw();
+        averageLeakageMw = gate.power().averageLeakageMw();
+        clockHz = clock;
+    }
 
     public ObjectNode toJson() {
         ObjectNode o = Json.object();
@@ -58,6 +69,8 @@ public final class DesignReport {
         ObjectNode c = o.putObject("cells");
         cells.forEach(c::put);
         o.put("liberty", liberty);
+        var rep = o.putArray("liberty_repairs");
+        libertyRepairs.forEach(rep::add);
         o.put("heap_style", heapStyle);
         o.put("input_port_bits", inputPortBits);
         o.put("rtl_gates", rtlGates);
@@ -105,6 +118,9 @@ public final class DesignReport {
             row(sb, "sum of average cell leakage", String.format("%.3f mW", averageLeakageMw));
         }
         row(sb, "cell library", liberty);
+        for (String note : libertyRepairs) {
+            row(sb, "library repaired for mapping", note);
+        }
         row(sb, "input port bits", Integer.toString(inputPortBits));
         sb.append("\n## Cells\n\n| cell | count |\n|---|---|\n");
         cells.forEach((k, v) -> sb.append("| ").append(k).append(" | ").append(v).append(" |\n"));

@@ -76,17 +76,39 @@ public final class DesignWriter {
         meta.put("topology", d.circuit().topology());
         meta.putPOJO("classes", d.circuit().classLabels());
         meta.put("input_port_bits", rtl.ports().width());
+        var ports = meta.putArray("ports");
+        for (var b : rtl.ports().bits()) {
+            ports.addArray().add(b.feature()).add(b.bit());
+        }
         meta.put("features_used", rtl.ports().featuresUsed());
         meta.put("output_bits", rtl.outputBits());
         meta.put("rtl_gates", rtl.gates());
         meta.put("heap_style", style.name().toLowerCase());
         meta.put("test_vectors", vectors.size());
         meta.put("labelled_vectors", vectors.labelled());
-        meta.put("accuracy_float", floatAccuracy);
-        meta.put("accuracy_golden", goldenAccuracy(vectors));
+        putNumber(meta, "accuracy_float", floatAccuracy);
+        putNumber(meta, "accuracy_golden", goldenAccuracy(vectors));
         meta.put("liberty", lib);
         Files2.write(f.design(), Json.write(meta));
         return rtl;
+    }
+
+    private static void putNumber(ObjectNode o, String key, double v) {
+        if (Double.isNaN(v)) {
+            o.putNull(key);
+        } else {
+            o.put(key, v);
+        }
+    }
+
+    /** The port map recorded in a design folder's design.json. */
+    public static org.pmlp.rtl.PortMap readPorts(DesignFolder f) {
+        var in = Json.read(f.design()).get("ports");
+        java.util.List<org.pmlp.rtl.PortMap.Bit> bits = new java.util.ArrayList<>();
+        for (Json.In b : in.items()) {
+            bits.add(new org.pmlp.rtl.PortMap.Bit(b.at(0).integer(), b.at(1).integer()));
+        }
+        return new org.pmlp.rtl.PortMap(java.util.List.copyOf(bits));
     }
 
     /** Share of labelled vectors the golden model classifies correctly (NaN when none). */

@@ -78,9 +78,14 @@ public final class RunPipeline {
             sw.add("synth", syn.seconds());
             report.areaCm2 = syn.areaCm2();
             report.cells = syn.cells();
+            report.libertyRepairs = syn.repairs();
             log.printf("yosys: %.3f cm^2, %d cells%n", syn.areaCm2(),
                     syn.cells().values().stream().mapToInt(Integer::intValue).sum());
             report.tools.put("yosys", Tools.version("yosys"));
+            NetlistCheck.Result gate = sw.time("power", () -> NetlistCheck.run(f.netlist(), syn.library(),
+                    rtl.ports(), vectors.q(), vectors.golden(), r.clockHz()));
+            report.record(gate, r.clockHz());
+            log.printf("netlist: %d mismatches; power %.3f mW%n", gate.mismatches(), gate.power().totalMw());
         }
         report.seconds = sw.seconds();
         Files2.write(f.reportJson(), org.pmlp.util.Json.write(report.toJson()));

@@ -9,14 +9,21 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.pmlp.ToolFailure;
+import org.pmlp.UserError;
+import org.pmlp.eda.liberty.CellLibrary;
+import org.pmlp.eda.liberty.LibertyRepair;
 
 /**
  * Maps a design folder's RTL onto a cell library with Yosys, through the folder's Makefile and
  * {@code flows/synth.ys}, and reads the area and cell counts Yosys reports.
  */
 public final class YosysSynthesis {
-    /** Area in the library's units (um^2 by convention) and cells per type. */
-    public record Result(double areaUm2, Map<String, Integer> cells, double seconds) {
+    /**
+     * Area in the library's units (um^2 by convention), cells per type, and the library as
+     * mapped (after {@link LibertyRepair}, with a note per repair).
+     */
+    public record Result(double areaUm2, Map<String, Integer> cells, double seconds, CellLibrary library,
+                         List<String> repairs) {
         public double areaCm2() {
             return areaUm2 / 1e8;
         }
@@ -29,10 +36,23 @@ public final class YosysSynthesis {
     }
 
     public static Result run(Path folder, Path liberty, long timeoutSeconds) {
+        String text;
+        try {
+            text = Files.readString(liberty);
+        } catch (IOException e) {
+            throw new UserError(liberty + ": cannot read the liberty file: " + e.getMessage());
+        }
+        // Parsing here also rejects a malformed library with its file and line, before Yosys sees it.
+        LibertyRepair.Result repaired = LibertyRepair.repair(text, liberty.toString());
+        CellLibrary library = CellLibrary.parse(repaired.text(), liberty.toString());
         try {
             Files.deleteIfExists(folder.resolve("synth/netlist.v"));
+            Files.createDirectories(folder.resolve("synth"));
+            Path view = folder.resolve("synth/cells.lib");
+            Files.deleteIfExists(view);
+            Files.writeString(view, repaired.text());
         } catch (IOException e) {
-            throw new ToolFailure("cannot clear " + folder.resolve("synth") + ": " + e.getMessage());
+            throw new ToolFailure("cannot prepare " + folder.resolve("synth") + ": " + e.getMessage());
         }
         ToolRunner.Result r;
         try {
@@ -42,7 +62,7 @@ public final class YosysSynthesis {
             throw new ToolFailure("Yosys synthesis failed: " + e.getMessage() + logTail(folder));
         }
         return new Result(readArea(folder.resolve("synth/stat.txt")), readCells(folder.resolve("synth/stat.txt")),
-                r.seconds());
+                r.seconds(), library, repaired.notes());
     }
 
     private static String logTail(Path folder) {
