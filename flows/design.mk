@@ -8,8 +8,9 @@ YOSYS ?= yosys
 IVERILOG ?= iverilog
 TIMEOUT ?= 900
 JOBS ?= 2
-# The harness is small and the design is flat: -O1 builds much faster than -O3 and runs fast enough.
-VERILATOR_CFLAGS ?= -O1
+# The harness runs a few thousand cycles, so the generated C++ is compiled without optimization:
+# it builds 3.5x faster (cardio 21-3-3: 3.6 s instead of 12.6 s) and still runs in milliseconds.
+VERILATOR_COPT ?= -O0
 # Verilator's bit-op-tree optimization miscomputes some XOR trees (verilator#4059, #4709, #5186;
 # seen here with 5.006 on a cardio bit heap: 2 of 646 vectors wrong, Icarus right), so it is off.
 VERILATOR_FLAGS ?= -fno-const-bit-op-tree
@@ -21,7 +22,9 @@ sim: sim/obj_dir/Vtop
 
 sim/obj_dir/Vtop: rtl/top.v sim/harness.cpp
 	cd sim && timeout $(TIMEOUT) $(VERILATOR) --cc --exe --build -j $(JOBS) -Wall $(VERILATOR_FLAGS) --top-module top \
-	    -Mdir obj_dir -o Vtop -CFLAGS "$(VERILATOR_CFLAGS)" ../rtl/top.v harness.cpp
+	    -Mdir obj_dir -o Vtop -CFLAGS "$(VERILATOR_COPT)" \
+	    -MAKEFLAGS "OPT_FAST=$(VERILATOR_COPT) OPT_SLOW=$(VERILATOR_COPT) OPT_GLOBAL=$(VERILATOR_COPT)" \
+	    ../rtl/top.v harness.cpp
 
 synth: synth/netlist.v
 

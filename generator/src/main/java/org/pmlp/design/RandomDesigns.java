@@ -40,16 +40,28 @@ public final class RandomDesigns {
     public record Sample(Mlp model, DesignConfig config, HeapStyle style, int[][] calibration) {
     }
 
+    /**
+     * How wild the samples are. SMALL: tiny networks and any knob value at all, for checking
+     * bit-exactness in corners. REALISTIC: the sizes of printed MLPs and the literature's formats
+     * under moderate approximation, for calibrating the cost model.
+     */
+    public enum Profile { SMALL, REALISTIC }
+
     public static Sample sample(long seed) {
+        return sample(seed, Profile.SMALL);
+    }
+
+    public static Sample sample(long seed, Profile profile) {
         SplittableRandom r = new SplittableRandom(seed);
-        int features = 1 + r.nextInt(12);
-        int hiddenLayers = 1 + (r.nextInt(4) == 0 ? 1 : 0);
-        int classes = 2 + r.nextInt(5);
+        boolean small = profile == Profile.SMALL;
+        int features = small ? 1 + r.nextInt(12) : 6 + r.nextInt(19);
+        int hiddenLayers = 1 + (r.nextInt(small ? 4 : 6) == 0 ? 1 : 0);
+        int classes = small ? 2 + r.nextInt(5) : 2 + r.nextInt(6);
         List<DenseLayer> layers = new ArrayList<>();
         int fanIn = features;
         for (int l = 0; l <= hiddenLayers; l++) {
             boolean last = l == hiddenLayers;
-            int out = last ? classes : 1 + r.nextInt(5);
+            int out = last ? classes : (small ? 1 : 2) + r.nextInt(5);
             double[][] w = new double[out][fanIn];
             double[] b = new double[out];
             for (int j = 0; j < out; j++) {
@@ -70,7 +82,9 @@ public final class RandomDesigns {
             labels.add("c" + c);
         }
         Mlp model = new Mlp(names, labels, new InputScaler.Identity(), layers, null, Map.of("random_seed", seed));
-        QuantSpec spec = new QuantSpec(2 + r.nextInt(5), 3 + r.nextInt(6), r.nextInt(5) == 0 ? 0 : 3 + r.nextInt(6));
+        QuantSpec spec = small
+                ? new QuantSpec(2 + r.nextInt(5), 3 + r.nextInt(6), r.nextInt(5) == 0 ? 0 : 3 + r.nextInt(6))
+                : new QuantSpec(4, 8, 8);
         ModelShape shape = ModelShape.of(model);
         int[][] calibration = new int[32][features];
         for (int[] row : calibration) {
@@ -78,7 +92,7 @@ public final class RandomDesigns {
                 row[i] = r.nextInt(1 << spec.inputBits());
             }
         }
-        DesignConfig config = new DesignConfig(spec, passes(r, shape, spec));
+        DesignConfig config = new DesignConfig(spec, small ? passes(r, shape, spec) : realistic(r, shape, spec));
         return new Sample(model, config, r.nextBoolean() ? HeapStyle.TWOS_COMPLEMENT : HeapStyle.SPLIT, calibration);
     }
 
@@ -141,6 +155,72 @@ public final class RandomDesigns {
                 }
             }
             passes.add(new ArgmaxPass(order, bits));
+        }
+        return passes;
+    }
+
+    /** The literature's knobs at moderate strength. */
+    private static List<Pass> realistic(SplittableRandom r, ModelShape shape, QuantSpec spec) {
+        List<Pass> passes = new ArrayList<>();
+        int layers = shape.layers();
+        if (r.nextInt(3) > 0) {
+            WeightFormat[] formats = new WeightFormat[layers];
+            for (int l = 0; l < layers; l++) {
+                formats[l] = format(r, spec.weightBits());
+            }
+            passes.add(new WeightFormatPass(formats, 0));
+        }
+        if (r.nextBoolean()) {
+            double[] f = new double[layers];
+            for (int l = 0; l < layers; l++) {
+                f[l] = r.nextDouble() * 0.5;
+            }
+            passes.add(new PruningPass(f));
+        }
+        if (r.nextBoolean()) {
+            int[] bits = new int[shape.features()];
+            for (int i = 0; i < bits.length; i++) {
+                bits[i] = r.nextInt(6) == 0 ? 0 : Math.max(1, spec.inputBits() - r.nextInt(3));
+            }
+            passes.add(new InputBitsPass(bits));
+        }
+        Window[][] hidden = new Window[layers - 1][];
+        for (int l = 0; l < hidden.length; l++) {
+            hidden[l] = new Window[] {Window.ofBits(4 + r.nextInt(5))};
+        }
+        passes.add(r.nextBoolean()
+                ? new ActivationPass(hidden, ActNode.Kind.IDENTITY, Window.of(0, 0))
+                : new ActivationPass(hidden, ActNode.Kind.RELU, Window.ofBits(4 + r.nextInt(5))));
+        if (r.nextBoolean()) {
+            long[][][] m = new long[layers][][];
+            for (int l = 0; l < layers; l++) {
+                int bits = l == 0 ? spec.inputBits() : hidden[l - 1][0].bits();
+                m[l] = new long[shape.layerSizes()[l]][shape.fanIn(l)];
+                for (long[] row : m[l]) {
+                    for (int i = 0; i < row.length; i++) {
+                        long full = (1L << bits) - 1;
+                        row[i] = r.nextInt(3) == 0 ? full & ~((1L << r.nextInt(bits)) - 1) : full;
+                    }
+                }
+            }
+            passes.add(new MaskPass(m));
+        }
+        if (r.nextBoolean()) {
+            int[][] cols = new int[layers][];
+            for (int l = 0; l < layers; l++) {
+                cols[l] = new int[shape.layerSizes()[l]];
+                for (int j = 0; j < cols[l].length; j++) {
+                    cols[l][j] = r.nextInt(7);
+                }
+            }
+            passes.add(new TruncationPass(cols, r.nextBoolean()));
+        }
+        if (r.nextBoolean()) {
+            int[] bits = new int[shape.classes() - 1];
+            for (int c = 0; c < bits.length; c++) {
+                bits[c] = 3 + r.nextInt(10);
+            }
+            passes.add(new ArgmaxPass(null, bits));
         }
         return passes;
     }

@@ -1,0 +1,109 @@
+package org.pmlp.design;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.pmlp.ToolFailure;
+import org.pmlp.eda.VerilatorSimulation;
+import org.pmlp.util.Files2;
+
+/**
+ * Random MLPs under random configurations of every knob, each generated, linted and
+ * co-simulated in Verilator against the golden model on random and corner-case vectors. Small
+ * and realistic designs alternate; a failing design's folder is kept for inspection.
+ */
+public final class SelfCheck {
+    /** What one design gave. */
+    public record DesignResult(long seed, int vectors, int mismatches, String topology) {
+    }
+
+    /** Totals. */
+    public record Outcome(int designs, long vectors, long mismatches, List<DesignResult> failures) {
+    }
+
+    private SelfCheck() {
+    }
+
+    public static Outcome run(int designs, long seed, int jobs, long timeout, Path keep, PrintStream log) {
+        Path work;
+        try {
+            work = Files.createTempDirectory("pmlp-selfcheck-");
+        } catch (java.io.IOException e) {
+            throw new ToolFailure("cannot create a temporary folder: " + e.getMessage());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, jobs));
+        try {
+            List<Future<DesignResult>> futures = new ArrayList<>();
+            for (int i = 0; i < designs; i++) {
+                long s = seed + i;
+                RandomDesigns.Profile profile = i % 2 == 0 ? RandomDesigns.Profile.SMALL : RandomDesigns.Profile.REALISTIC;
+                futures.add(pool.submit(() -> check(s, profile, work.resolve("d" + s), timeout, keep)));
+            }
+            long vectors = 0;
+            long mismatches = 0;
+            List<DesignResult> failures = new ArrayList<>();
+            for (int i = 0; i < futures.size(); i++) {
+                DesignResult r;
+                try {
+                    r = futures.get(i).get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException re) {
+                        throw re;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new ToolFailure("self-check interrupted");
+                }
+                vectors += r.vectors();
+                mismatches += r.mismatches();
+                if (r.mismatches() > 0) {
+                    failures.add(r);
+                    log.printf("design %d (%s): %d mismatches; kept in %s%n", r.seed(), r.topology(), r.mismatches(),
+                            keep.resolve("seed-" + r.seed()));
+                }
+                if ((i + 1) % 10 == 0 || i + 1 == futures.size()) {
+                    log.printf("checked %d of %d designs, %d vectors, %d mismatches%n", i + 1, designs, vectors,
+                            mismatches);
+                }
+            }
+            return new Outcome(designs, vectors, mismatches, failures);
+        } finally {
+            pool.shutdownNow();
+            try {
+                pool.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            DesignFolder.discard(work);
+        }
+    }
+
+    private static DesignResult check(long seed, RandomDesigns.Profile profile, Path dir, long timeout, Path keep) {
+        RandomDesigns.Sample s = RandomDesigns.sample(seed, profile);
+        CompiledDesign d = DesignFlow.compileRetrained(s.model(), s.config(), s.calibration());
+        TestVectors v = TestVectors.build(d.circuit(), d.program(), null, 300, seed);
+        DesignWriter.write(d, v, dir, null, s.style(), Double.NaN);
+        Lint.check(new DesignFolder(dir).verilog(), timeout);
+        VerilatorSimulation.Result sim = VerilatorSimulation.run(dir, timeout);
+        Verification.Outcome o = Verification.compare(sim.predicted(), v.golden(), v.labels());
+        if (o.mismatches() > 0 && keep != null) {
+            Path target = keep.resolve("seed-" + seed);
+            try {
+                Files.createDirectories(keep);
+                Files2.deleteTree(target);
+                Files2.move(dir, target);
+            } catch (java.io.IOException e) {
+                throw new ToolFailure("cannot keep the failing design in " + target + ": " + e.getMessage());
+            }
+        } else {
+            Files2.deleteTree(dir);
+        }
+        return new DesignResult(seed, o.vectors(), o.mismatches(), d.circuit().topology());
+    }
+}
