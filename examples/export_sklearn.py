@@ -81,7 +81,8 @@ def to_json(model, scaler=None, feature_names=None):
 def export(model, path, scaler=None, feature_names=None):
     """Writes the export to `path` (floats as repr, so every weight round-trips exactly)."""
     with open(path, "w") as f:
-        json.dump(to_json(model, scaler, feature_names), f, indent=1)
+        # allow_nan=False: a diverged model (NaN weights) fails here, not later in pmlp.
+        json.dump(to_json(model, scaler, feature_names), f, indent=1, allow_nan=False)
         f.write("\n")
 
 
