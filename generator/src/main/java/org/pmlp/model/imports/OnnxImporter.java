@@ -212,6 +212,10 @@ public final class OnnxImporter {
         }
 
         private Value apply() {
+            if (Set.of("Gemm", "MatMul", "Add", "Sub", "Mul", "Div", "Reshape").contains(node.getOpType())
+                    && node.getInputCount() < 2) {
+                throw fail("has " + node.getInputCount() + " input(s), expected at least 2");
+            }
             switch (node.getOpType()) {
                 case "Constant":
                     return constant();

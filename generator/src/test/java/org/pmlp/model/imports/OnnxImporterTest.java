@@ -311,6 +311,8 @@ class OnnxImporterTest {
                 .floats("W2", dims(3, 2), flat(W2, true))
                 .node("MatMul", "mm1", in("x", "W1"), "m1").node("MatMul", "mm2", in("m1", "W2"), "m2").output("m2");
         has(fails(twoGemms), "'mm2' (MatMul)", "without a Relu");
+        has(fails(OnnxGraphs.withInput("x", FLOAT, "N", 2).node("MatMul", "mm", in("x"), "y").output("y")),
+                "'mm' (MatMul)", "1 input(s)");
         OnnxGraphs reluFirst = OnnxGraphs.withInput("x", FLOAT, "N", 2).node("Relu", "r", in("x"), "y").output("y");
         has(fails(reluFirst), "'r' (Relu)", "input features");
     }
