@@ -10,7 +10,6 @@ import org.pmlp.design.DesignFolder;
 import org.pmlp.design.DesignWriter;
 import org.pmlp.design.TestVectors;
 import org.pmlp.model.Mlp;
-import org.pmlp.model.ModelFiles;
 import org.pmlp.quant.QuantizedData;
 import org.pmlp.rtl.RtlDesign;
 import picocli.CommandLine.Command;
@@ -22,8 +21,13 @@ import picocli.CommandLine.Option;
                 + "golden model's answers, config.json, model.json and a Makefile (make sim, make synth, make lint).",
                 "Without --train/--test, the data files recorded in the model's provenance are used when they exist."})
 final class GenerateCommand implements Callable<Integer> {
-    @Option(names = "--model", required = true, paramLabel = "MODEL", description = "pmlp model JSON.")
+    @Option(names = "--model", required = true, paramLabel = "MODEL",
+            description = "pmlp model JSON, ONNX model (*.onnx) or scikit-learn export (see pmlp import).")
     Path model;
+
+    @Option(names = "--scaler", paramLabel = "auto|minmax|none",
+            description = "For an ONNX or scikit-learn model: input scaling, as in pmlp import (default: auto).")
+    String scaler;
 
     @Option(names = "--config", paramLabel = "DESIGN.json", description = "Design configuration (approximations); default exact.")
     Path config;
@@ -46,9 +50,9 @@ final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         eda.check();
-        Mlp m = ModelFiles.read(model);
-        ModelDefaults.applyProvenance(m, data, System.out);
-        DataOptions.Loaded d = data.load(ModelDefaults.seed(m, seed), false, System.out);
+        ModelLoading.Result loaded = ModelLoading.load(model, scaler, data, seed, System.out);
+        Mlp m = loaded.model();
+        DataOptions.Loaded d = loaded.data();
         DesignConfig cfg = config == null ? DesignConfig.exact(ModelShape.of(m), quant.spec())
                 : DesignConfig.read(config, ModelShape.of(m), quant.spec());
         CompiledDesign c = DesignFlow.compile(m, cfg, d.train(), seed);

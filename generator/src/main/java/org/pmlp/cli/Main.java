@@ -11,8 +11,9 @@ import picocli.CommandLine.Command;
 @Command(name = "pmlp", mixinStandardHelpOptions = true, version = "pmlp " + Version.VERSION,
         description = "Bespoke printed-electronics MLP classifiers: trained model -> approximate, bit-exact Verilog -> "
                 + "Verilator co-simulation -> Yosys area and power.",
-        subcommands = {TrainCommand.class, GenerateCommand.class, SimulateCommand.class, SynthCommand.class,
-                RunCommand.class, SelfCheckCommand.class, CalibrateCommand.class, DoctorCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {TrainCommand.class, ImportCommand.class, GenerateCommand.class, SimulateCommand.class,
+                SynthCommand.class, RunCommand.class, SelfCheckCommand.class, CalibrateCommand.class,
+                DoctorCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 verification failed (mismatches), 2 user error, 3 tool failure."})
 public final class Main implements Runnable {
     public static final int VERIFICATION_FAILED = 1;

@@ -10,7 +10,6 @@ import org.pmlp.design.DesignReport;
 import org.pmlp.design.RunPipeline;
 import org.pmlp.design.Stopwatch;
 import org.pmlp.model.Mlp;
-import org.pmlp.model.ModelFiles;
 import org.pmlp.model.ModelJson;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -22,7 +21,7 @@ import picocli.CommandLine.Option;
                 + "against the golden model, synthesize it with Yosys, measure power, and write report.json and report.md.")
 final class RunCommand implements Callable<Integer> {
     static final class ModelSource {
-        @Option(names = "--model", paramLabel = "MODEL", description = "A trained model (pmlp JSON).")
+        @Option(names = "--model", paramLabel = "MODEL", description = "A trained model: pmlp JSON, ONNX (*.onnx) or scikit-learn export (see pmlp import).")
         Path model;
 
         @Option(names = "--hidden", split = ",", paramLabel = "N[,N...]", description = "Train a model with these hidden layers.")
@@ -47,8 +46,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--restarts", defaultValue = "3", description = "With --hidden: initializations tried (default: ${DEFAULT-VALUE}).")
     int restarts;
 
-    @Option(names = "--scaler", defaultValue = "minmax", paramLabel = "minmax|none",
-            description = "With --hidden: input scaling fitted on the training data (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--scaler", paramLabel = "auto|minmax|none",
+            description = "With --hidden: input scaling fitted on the training data, minmax (default) or none; with an "
+                    + "ONNX or scikit-learn --model: as in pmlp import (default: auto).")
     String scaler;
 
     @Option(names = "--no-synth", description = "Skip Yosys synthesis and power.")
@@ -74,9 +74,9 @@ final class RunCommand implements Callable<Integer> {
         Mlp m;
         DataOptions.Loaded d;
         if (c.source.model != null) {
-            m = ModelFiles.read(c.source.model);
-            ModelDefaults.applyProvenance(m, c.data, out);
-            d = c.data.load(ModelDefaults.seed(m, c.seed), false, out);
+            ModelLoading.Result loaded = ModelLoading.load(c.source.model, c.scaler, c.data, c.seed, out);
+            m = loaded.model();
+            d = loaded.data();
         } else {
             d = c.data.load(c.seed, true, out);
             if (d.test() == null) {
@@ -84,7 +84,7 @@ final class RunCommand implements Callable<Integer> {
             }
             DataOptions.Loaded loaded = d;
             m = sw.time("train", () -> TrainCommand.train(loaded, c.source.hidden, c.seed, c.epochs, c.restarts,
-                    c.scaler, c.data));
+                    c.scaler == null ? "minmax" : c.scaler, c.data));
         }
         if (d.test() == null) {
             out.println("no test data: the design is verified on random and corner-case vectors only");

@@ -61,7 +61,12 @@ public final class Json {
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
             String where = loc == null ? "" : ":" + loc.getLineNr() + ":" + loc.getColumnNr();
-            throw new UserError(file + where + ": not valid JSON: " + e.getOriginalMessage());
+            String why = e.getOriginalMessage();
+            if (why.startsWith("Non-standard token")) {
+                // Python's json writes NaN/Infinity for non-finite floats; say that, not Jackson's option name.
+                why = why.replaceAll(":.*", "") + " is not a JSON number (non-finite values, e.g. NaN weights, cannot be used)";
+            }
+            throw new UserError(file + where + ": not valid JSON: " + why);
         }
     }
 
