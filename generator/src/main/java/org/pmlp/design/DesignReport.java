@@ -22,6 +22,7 @@ public final class DesignReport {
     public int netlistMismatches = -1;
     public double areaCm2 = Double.NaN;
     public double estimatedAreaCm2 = Double.NaN;
+    public double estimatedPowerMw = Double.NaN;
     public double powerMw = Double.NaN;
     public double leakageMw = Double.NaN;
     public double dynamicMw = Double.NaN;
@@ -59,6 +60,7 @@ public final class DesignReport {
         count(o, "netlist_mismatches", netlistMismatches);
         num(o, "area_cm2", areaCm2);
         num(o, "estimated_area_cm2", estimatedAreaCm2);
+        num(o, "estimated_power_mw", estimatedPowerMw);
         num(o, "power_mw", powerMw);
         ObjectNode p = o.putObject("power");
         num(p, "leakage_mw", leakageMw);
@@ -110,7 +112,8 @@ public final class DesignReport {
                 : Integer.toString(netlistMismatches));
         row(sb, "area (Yosys, cell library)", Double.isNaN(areaCm2) ? "not synthesized" : String.format("%.3f cm^2", areaCm2));
         if (!Double.isNaN(estimatedAreaCm2)) {
-            row(sb, "area estimate (cost model)", String.format("%.3f cm^2", estimatedAreaCm2));
+            row(sb, "estimate (cost model, EGFET 1.0 V)", String.format("%.3f cm^2, %.3f mW", estimatedAreaCm2,
+                    estimatedPowerMw));
         }
         if (!Double.isNaN(powerMw)) {
             row(sb, "power", String.format("%.3f mW (leakage %.3f mW, dynamic %.5f mW at %.0f Hz)", powerMw, leakageMw,

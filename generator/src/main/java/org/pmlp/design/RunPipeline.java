@@ -3,6 +3,9 @@ package org.pmlp.design;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import org.pmlp.approx.DesignConfig;
+import org.pmlp.cost.CostFeatures;
+import org.pmlp.cost.CostModel;
+import org.pmlp.cost.FeatureCounter;
 import org.pmlp.data.Dataset;
 import org.pmlp.eda.Tools;
 import org.pmlp.eda.VerilatorSimulation;
@@ -55,6 +58,10 @@ public final class RunPipeline {
         report.accuracyFloat = floatAcc;
         report.accuracyGolden = DesignWriter.goldenAccuracy(vectors);
         report.heapStyle = r.style().name().toLowerCase();
+        CostModel cost = CostModel.defaults();
+        CostFeatures features = FeatureCounter.count(d.circuit(), r.style());
+        report.estimatedAreaCm2 = cost.areaUm2(features) / 1e8;
+        report.estimatedPowerMw = cost.powerMw(features);
         report.inputPortBits = rtl.ports().width();
         report.rtlGates = rtl.gates();
         report.liberty = r.liberty() == null ? DesignWriter.DEFAULT_LIBERTY + " (pmlp default, EGFET 1.0 V figures)"

@@ -1,0 +1,132 @@
+package org.pmlp.approx;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.pmlp.UserError;
+import org.pmlp.design.CompiledDesign;
+import org.pmlp.design.DesignFlow;
+import org.pmlp.model.Mlp;
+import org.pmlp.model.ModelJson;
+import org.pmlp.quant.QuantSpec;
+import org.pmlp.rtl.HeapStyle;
+import org.pmlp.rtl.VerilogEmitter;
+import org.pmlp.testutil.Shared;
+import org.pmlp.util.Json;
+
+class DesignConfigTest {
+    private static final Path EXAMPLE = Shared.repo().resolve("examples/wine");
+
+    private static Mlp wine() {
+        return ModelJson.read(EXAMPLE.resolve("model.json"));
+    }
+
+    private static DesignConfig parse(String json) {
+        Mlp m = wine();
+        try {
+            return DesignConfig.parse(Json.of("design.json", Json.MAPPER.readTree(json)), ModelShape.of(m),
+                    QuantSpec.DEFAULT);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String rejected(String json) {
+        return assertThrows(UserError.class, () -> parse(json)).getMessage();
+    }
+
+    @Test
+    void exampleUsesEveryPassAndRoundTrips() {
+        DesignConfig c = DesignConfig.read(EXAMPLE.resolve("approx.json"), ModelShape.of(wine()), QuantSpec.DEFAULT);
+        assertEquals(PassRegistry.names(), c.passes().stream().map(Pass::name).toList(), "every knob is exercised");
+        String once = Json.write(c.toJson());
+        DesignConfig again = parse(once);
+        assertEquals(once, Json.write(again.toJson()));
+    }
+
+    @Test
+    void wrongCountsAreRejectedWithThePath() {
+        String m = rejected("{\"weights\": {\"formats\": [\"po2\", \"po2\", \"po2\"]}}");
+        assertTrue(m.contains("weights.formats: expected one value per layer (2)"), m);
+        m = rejected("{\"inputs\": {\"bits\": [4, 4]}}");
+        assertTrue(m.contains("inputs.bits: expected 13 integers"), m);
+        m = rejected("{\"masks\": {\"layers\": [[[15]], null]}}");
+        assertTrue(m.contains("masks.layers[0]: expected one list of masks per neuron (3)"), m);
+        m = rejected("{\"argmax\": {\"bits\": [3, 3, 3]}}");
+        assertTrue(m.contains("argmax.bits: expected 2 integers"), m);
+        m = rejected("{\"truncation\": {\"columns\": [[1, 2], 0]}}");
+        assertTrue(m.contains("truncation.columns[0]: expected 3 integers"), m);
+    }
+
+    @Test
+    void masksWiderThanTheirActivationAreRejected() {
+        String m = rejected("{\"masks\": {\"layers\": [[[16,15,15,15,15,15,15,15,15,15,15,15,15],"
+                + "[15,15,15,15,15,15,15,15,15,15,15,15,15],[15,15,15,15,15,15,15,15,15,15,15,15,15]], null]}}");
+        assertTrue(m.contains("masks.layers[0][0][0]: expected a mask in [0, 15] (the input is 4 bits wide)"), m);
+        m = rejected("{\"activations\": {\"hidden\": [{\"bits\": 6}]},"
+                + " \"masks\": {\"layers\": [null, [[64, 1, 1], [1, 1, 1], [1, 1, 1]]]}}");
+        assertTrue(m.contains("masks.layers[1][0][0]: expected a mask in [0, 63] (the input is 6 bits wide)"), m);
+    }
+
+    @Test
+    void badWindowsOrdersAndFieldsAreRejected() {
+        String m = rejected("{\"activations\": {\"hidden\": [{\"msb\": 3, \"lsb\": 5}]}}");
+        assertTrue(m.contains("msb 3 is below lsb 5"), m);
+        m = rejected("{\"argmax\": {\"order\": [0, 0, 1]}}");
+        assertTrue(m.contains("permutation"), m);
+        m = rejected("{\"weights\": {\"formats\": \"float\"}}");
+        assertTrue(m.contains("weights.formats: unknown weight format 'float'"), m);
+        m = rejected("{\"truncate\": {}}");
+        assertTrue(m.contains("truncate: unknown field"), m);
+        m = rejected("{\"prune\": {\"fraction\": 1.5}}");
+        assertTrue(m.contains("prune.fraction: expected a fraction in [0, 1]"), m);
+    }
+
+    /** Each knob, set alone, changes the circuit's behaviour or its structure. */
+    @Test
+    void everyKnobIsReachable() {
+        Mlp m = wine();
+        int[][] calib = new int[64][13];
+        java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+        for (int[] row : calib) {
+            for (int i = 0; i < row.length; i++) {
+                row[i] = r.nextInt(15);
+            }
+        }
+        String exact = emit(m, parse("{}"), calib);
+        List<String> knobs = List.of(
+                "{\"weights\": {\"formats\": \"po2\"}}",
+                "{\"weights\": {\"formats\": [\"csd2\", \"fixed8\"]}}",
+                "{\"weights\": {\"formats\": \"ternary\"}}",
+                "{\"prune\": {\"fraction\": 0.3}}",
+                "{\"inputs\": {\"bits\": 2}}",
+                "{\"activations\": {\"hidden\": [{\"msb\": 10, \"lsb\": 4}]}}",
+                "{\"activations\": {\"hidden\": [[{\"bits\": 4}, {\"bits\": 5}, {\"bits\": 6}]]}}",
+                "{\"activations\": {\"output\": {\"kind\": \"relu\", \"bits\": 4}}}",
+                "{\"masks\": {\"layers\": [null, [[252, 252, 252], [255, 255, 255], [255, 255, 255]]]}}",
+                "{\"truncation\": {\"columns\": 3, \"compensate\": false}}",
+                "{\"truncation\": {\"columns\": 3}}",
+                "{\"argmax\": {\"order\": [2, 1, 0]}}",
+                "{\"argmax\": {\"bits\": 2}}");
+        for (String k : knobs) {
+            assertNotEquals(exact, emit(m, parse(k), calib), k + " changes nothing");
+        }
+    }
+
+    private static String emit(Mlp m, DesignConfig c, int[][] calib) {
+        CompiledDesign d = DesignFlow.compileRetrained(m, c, calib);
+        return VerilogEmitter.emit(d.circuit(), HeapStyle.TWOS_COMPLEMENT, "t").verilog();
+    }
+
+    @Test
+    void emptySectionsMeanExact() {
+        ObjectNode exact = (ObjectNode) DesignConfig.exact(ModelShape.of(wine()), QuantSpec.DEFAULT).toJson();
+        assertEquals(Json.write(exact), Json.write(parse("{}").toJson()));
+    }
+}
