@@ -59,7 +59,7 @@ final class GenerateCommand implements Callable<Integer> {
         QuantizedData test = d.test() == null ? null
                 : QuantizedData.of(d.test(), c.model().scaler(), cfg.spec().inputQuantizer());
         TestVectors v = TestVectors.build(c.circuit(), c.program(), test, 1000, seed);
-        double floatAcc = d.test() == null ? Double.NaN : c.model().accuracy(d.test());
+        double floatAcc = d.test() == null ? Double.NaN : m.accuracy(d.test());
         Path stage = DesignFolder.stage(output);
         RtlDesign rtl;
         try {

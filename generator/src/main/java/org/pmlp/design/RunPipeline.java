@@ -48,7 +48,8 @@ public final class RunPipeline {
         CompiledDesign d = sw.time("compile", () -> DesignFlow.compile(r.model(), r.config(), r.train(), r.seed()));
         QuantizedData test = r.test() == null ? null
                 : QuantizedData.of(r.test(), d.model().scaler(), d.config().spec().inputQuantizer());
-        double floatAcc = r.test() == null ? Double.NaN : d.model().accuracy(r.test());
+        // The float model as given (before any retraining): the reference the approximations are judged by.
+        double floatAcc = r.test() == null ? Double.NaN : r.model().accuracy(r.test());
         TestVectors vectors = TestVectors.build(d.circuit(), d.program(), test, 1000, r.seed());
         RtlDesign rtl = sw.time("generate", () -> DesignWriter.write(d, vectors, stage, r.liberty(), r.style(), floatAcc));
         DesignFolder f = new DesignFolder(stage);

@@ -1,0 +1,110 @@
+package org.pmlp.explore;
+
+import java.util.Arrays;
+import java.util.concurrent.ConcurrentHashMap;
+import org.pmlp.approx.ActivationPass;
+import org.pmlp.approx.DesignConfig;
+import org.pmlp.approx.WeightFormatPass;
+import org.pmlp.cost.CostFeatures;
+import org.pmlp.cost.CostModel;
+import org.pmlp.cost.FeatureCounter;
+import org.pmlp.data.Dataset;
+import org.pmlp.design.CompiledDesign;
+import org.pmlp.design.DesignFlow;
+import org.pmlp.ir.ActNode;
+import org.pmlp.ir.Program;
+import org.pmlp.model.Mlp;
+import org.pmlp.quant.FixedFormat;
+import org.pmlp.quant.QuantizationAwareTraining;
+import org.pmlp.quant.QuantizedData;
+import org.pmlp.quant.WeightFormat;
+import org.pmlp.rtl.HeapStyle;
+
+/**
+ * Scores a genome: its design's bit-exact training accuracy (the golden model over the
+ * precomputed quantized training set) and its estimated area and power (the cost model). This is
+ * the search's hot path; what does not depend on the genome (quantized data, the retrained model
+ * and calibrated windows of each weight-format combination) is computed once and cached.
+ */
+public final class CandidateEvaluator {
+    /** Training accuracy, estimated area (cm^2) and power (mW). */
+    public record Score(double accuracy, double areaCm2, double powerMw) {
+    }
+
+    /** What a weight-format combination fixes: its retrained model and calibrated hidden msbs. */
+    record FormatBase(Mlp model, int[] hiddenMsb) {
+    }
+
+    private final SearchSpace space;
+    private final Mlp model;
+    private final Dataset train;
+    private final QuantizedData trainQ;
+    private final int retrainEpochs;
+    private final long seed;
+    private final CostModel cost;
+    private final HeapStyle style;
+    private final ConcurrentHashMap<String, FormatBase> bases = new ConcurrentHashMap<>();
+
+    public CandidateEvaluator(SearchSpace space, Mlp model, Dataset train, int retrainEpochs, long seed, CostModel cost,
+                              HeapStyle style) {
+        this.space = space;
+        this.model = model;
+        this.train = train;
+        this.trainQ = QuantizedData.of(train, model.scaler(), space.spec().inputQuantizer());
+        this.retrainEpochs = retrainEpochs;
+        this.seed = seed;
+        this.cost = cost;
+        this.style = style;
+    }
+
+    public SearchSpace space() {
+        return space;
+    }
+
+    public Score evaluate(int[][] genome) {
+        CompiledDesign d = compile(genome);
+        Program p = d.program();
+        int ok = p.countCorrect(trainQ.q(), trainQ.labels(), 0, trainQ.rows(), p.scratch());
+        CostFeatures f = FeatureCounter.count(d.circuit(), style);
+        return new Score((double) ok / trainQ.rows(), cost.areaUm2(f) / 1e8, cost.powerMw(f));
+    }
+
+    /** The design of a genome (retrained model, configuration, circuit, golden model). */
+    public CompiledDesign compile(int[][] genome) {
+        FormatBase base = base(genome);
+        DesignConfig config = space.decode(genome, base.hiddenMsb());
+        return DesignFlow.compileRetrained(base.model(), config, null);
+    }
+
+    /** The float model a genome's design is generated from (retrained for its weight formats). */
+    public Mlp modelFor(int[][] genome) {
+        return base(genome).model();
+    }
+
+    private FormatBase base(int[][] genome) {
+        return bases.computeIfAbsent(space.formatKey(genome), k -> prepare(space.formatsOf(genome)));
+    }
+
+    private FormatBase prepare(WeightFormat[] formats) {
+        boolean fixed = Arrays.stream(formats).allMatch(f -> f instanceof FixedFormat);
+        Mlp m = fixed || retrainEpochs == 0 ? model
+                : QuantizationAwareTraining.retrain(model, formats, null, train, space.spec(), retrainEpochs, seed);
+        // The exact design of these formats, with windows calibrated on the training data, fixes
+        // each hidden layer's msb; the genome then only chooses how many bits below it to keep.
+        DesignConfig calibrated = DesignConfig.exact(space.shape(), space.spec())
+                .with(new WeightFormatPass(formats, 0))
+                .with(ActivationPass.defaults(space.shape(), space.actBits()));
+        CompiledDesign d = DesignFlow.compileRetrained(m, calibrated, trainQ.q());
+        int[] msb = new int[space.shape().layers() - 1];
+        for (int l = 0; l < msb.length; l++) {
+            for (ActNode a : d.circuit().acts(l)) {
+                msb[l] = Math.max(msb[l], a.msb());
+            }
+        }
+        return new FormatBase(m, msb);
+    }
+
+    public int trainRows() {
+        return trainQ.rows();
+    }
+}

@@ -1,0 +1,84 @@
+package org.pmlp.explore;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.pmlp.UserError;
+import org.pmlp.util.Files2;
+import org.pmlp.util.Json;
+
+/**
+ * A search's state after a completed generation, written atomically into the run folder so an
+ * interrupted run can continue ({@code pmlp explore --resume DIR}). Scores are not stored: they
+ * are recomputed (the evaluation is deterministic), which also checks nothing drifted.
+ */
+public final class Checkpoint {
+    public static final String FILE = "checkpoint.json";
+
+    private Checkpoint() {
+    }
+
+    public static void write(Path dir, String fingerprint, Nsga2Search.State s) {
+        ObjectNode o = Json.object();
+        o.put("format", "pmlp-explore-checkpoint");
+        o.put("fingerprint", fingerprint);
+        o.put("next_generation", s.generation());
+        o.put("evaluations", s.evaluations());
+        o.set("population", genomes(s.population()));
+        List<int[][]> archive = new ArrayList<>();
+        for (Candidate c : s.archive()) {
+            archive.add(c.genome());
+        }
+        o.set("archive", genomes(archive));
+        Files2.writeAtomically(dir.resolve(FILE), Json.write(o));
+    }
+
+    /** The saved state; archive scores are recomputed with {@code evaluator}. */
+    public static Nsga2Search.State read(Path dir, String fingerprint, CandidateEvaluator evaluator) {
+        Path file = dir.resolve(FILE);
+        if (!Files.exists(file)) {
+            return null;
+        }
+        Json.In in = Json.read(file);
+        if (!in.get("fingerprint").text().equals(fingerprint)) {
+            throw new UserError(file + ": was written for other inputs (the model, data or options changed);"
+                    + " start a new run in another folder");
+        }
+        List<int[][]> population = genomes(in.get("population"));
+        List<Candidate> archive = new ArrayList<>();
+        for (int[][] g : genomes(in.get("archive"))) {
+            archive.add(new Candidate(g, evaluator.evaluate(g)));
+        }
+        return new Nsga2Search.State(in.get("next_generation").node().asLong(), population, archive,
+                in.get("evaluations").node().asLong());
+    }
+
+    private static ArrayNode genomes(List<int[][]> list) {
+        ArrayNode a = Json.array();
+        for (int[][] g : list) {
+            ArrayNode ga = a.addArray();
+            for (int[] block : g) {
+                ArrayNode b = ga.addArray();
+                for (int v : block) {
+                    b.add(v);
+                }
+            }
+        }
+        return a;
+    }
+
+    private static List<int[][]> genomes(Json.In in) {
+        List<int[][]> out = new ArrayList<>();
+        for (Json.In g : in.items()) {
+            int[][] genome = new int[g.size()][];
+            for (int b = 0; b < genome.length; b++) {
+                genome[b] = g.at(b).integers(-1, 0, Integer.MAX_VALUE);
+            }
+            out.add(genome);
+        }
+        return out;
+    }
+}

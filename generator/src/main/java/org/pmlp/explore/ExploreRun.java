@@ -1,0 +1,167 @@
+package org.pmlp.explore;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.pmlp.ToolFailure;
+import org.pmlp.approx.DesignConfig;
+import org.pmlp.approx.ModelShape;
+import org.pmlp.cost.CostModel;
+import org.pmlp.data.Dataset;
+import org.pmlp.design.DesignReport;
+import org.pmlp.design.RunPipeline;
+import org.pmlp.design.Stopwatch;
+import org.pmlp.model.Mlp;
+import org.pmlp.quant.QuantSpec;
+import org.pmlp.rtl.HeapStyle;
+import org.pmlp.util.Files2;
+
+/**
+ * A whole exploration: baseline, search (checkpointed every generation), then verification of
+ * every design on the final front (generated, co-simulated in Verilator, synthesized with Yosys,
+ * in parallel), pareto.csv, plots and report.md in the run folder.
+ */
+public final class ExploreRun {
+    /** What to explore and how. {@code liberty} null means the default library. */
+    public record Options(double maxLoss, boolean power, Nsga2Search.Options search, int retrainEpochs, int jobs,
+                          Path liberty, long timeout, double clockHz, int verifyLimit, boolean verify) {
+    }
+
+    /** A verified design of the front. */
+    public record Verified(String id, Candidate candidate, DesignReport report) {
+    }
+
+    /** The outcome: the baseline and the verified front, smallest area first. */
+    public record Outcome(Verified exact, List<Verified> front, double searchSeconds, long evaluations,
+                          double exactTrainAccuracy) {
+    }
+
+    private ExploreRun() {
+    }
+
+    public static Outcome run(Mlp model, Dataset train, Dataset test, Options o, Path dir, String fingerprint,
+                              PrintStream log) {
+        SearchSpace space = new SearchSpace(ModelShape.of(model), QuantSpec.DEFAULT);
+        CandidateEvaluator ev = new CandidateEvaluator(space, model, train, o.retrainEpochs(), o.search().seed(),
+                CostModel.defaults(), HeapStyle.TWOS_COMPLEMENT);
+        CandidateEvaluator.Score exact = ev.evaluate(space.exact());
+        Objectives objectives = new Objectives(exact.accuracy() - o.maxLoss(), o.power());
+        log.printf("exact bespoke baseline: training accuracy %.4f, estimated %.3f cm^2, %.2f mW; constraint: training"
+                + " accuracy >= %.4f%n", exact.accuracy(), exact.areaCm2(), exact.powerMw(), objectives.minAccuracy());
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, o.jobs()));
+        try {
+            Nsga2Search search = new Nsga2Search(ev, objectives, o.search(), pool);
+            Nsga2Search.State state = Checkpoint.read(dir, fingerprint, ev);
+            if (state != null) {
+                log.printf("resuming at generation %d of %d (%d evaluations so far)%n", state.generation(),
+                        o.search().generations(), state.evaluations());
+            } else {
+                state = search.initial();
+            }
+            long t0 = System.nanoTime();
+            try (ProgressBar bar = new ProgressBarBuilder().setTaskName("explore").setInitialMax(o.search().generations())
+                    .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(1000)
+                    .setConsumer(new ConsoleProgressBarConsumer(System.err)).continuousUpdate().build()) {
+                bar.stepTo(state.generation() - 1);
+                state = search.run(state, (s, best, rate) -> {
+                    Checkpoint.write(dir, fingerprint, s);
+                    bar.stepTo(s.generation() - 1);
+                    bar.setExtraMessage(best == null ? String.format(" no feasible design yet, %.0f cand/s", rate)
+                            : String.format(" best %.3f cm2 at %.4f, %.0f cand/s", best.score().areaCm2(),
+                            best.score().accuracy(), rate));
+                });
+            }
+            double searchSeconds = (System.nanoTime() - t0) / 1e9;
+            List<Candidate> front = new ArrayList<>(state.archive());
+            front.sort(Comparator.comparingDouble((Candidate c) -> c.score().areaCm2())
+                    .thenComparing(c -> -c.score().accuracy()));
+            log.printf("search: %d evaluations in %.1f s, %d designs on the front%s%n", state.evaluations(), searchSeconds,
+                    front.size(), front.isEmpty() ? "" : String.format("; smallest %.3f cm^2 (estimate) at training"
+                            + " accuracy %.4f", front.get(0).score().areaCm2(), front.get(0).score().accuracy()));
+            if (front.size() > o.verifyLimit()) {
+                front = spread(front, o.verifyLimit());
+                log.printf("verifying %d of them, spread along the front (--verify-limit)%n", front.size());
+            }
+            if (!o.verify()) {
+                return new Outcome(null, List.of(), searchSeconds, state.evaluations(), exact.accuracy());
+            }
+            List<Verified> verified = verify(ev, front, model, train, test, o, dir, pool, log);
+            Verified base = verifyOne("exact", new Candidate(space.exact(), exact), ev, train, test, o, dir);
+            return new Outcome(base, verified, searchSeconds, state.evaluations(), exact.accuracy());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Keeps {@code n} designs evenly spaced by rank, always with both ends. */
+    static List<Candidate> spread(List<Candidate> sorted, int n) {
+        List<Candidate> out = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            out.add(sorted.get((int) Math.round(k * (sorted.size() - 1) / (double) Math.max(1, n - 1))));
+        }
+        return out.stream().distinct().toList();
+    }
+
+    private static List<Verified> verify(CandidateEvaluator ev, List<Candidate> front, Mlp model, Dataset train,
+                                         Dataset test, Options o, Path dir, ExecutorService pool, PrintStream log) {
+        List<Future<Verified>> futures = new ArrayList<>();
+        for (int i = 0; i < front.size(); i++) {
+            String id = String.format("d%02d", i + 1);
+            Candidate c = front.get(i);
+            futures.add(pool.submit(() -> verifyOne(id, c, ev, train, test, o, dir)));
+        }
+        List<Verified> out = new ArrayList<>();
+        for (Future<Verified> f : futures) {
+            try {
+                Verified v = f.get();
+                out.add(v);
+                log.printf("%s: train %.4f, test %s, %.3f cm^2 (est. %.3f), %.3f mW, %d mismatches%n", v.id(),
+                        v.candidate().score().accuracy(), fmt(v.report().accuracyGolden), v.report().areaCm2,
+                        v.candidate().score().areaCm2(), v.report().powerMw, v.report().rtlMismatches);
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException re) {
+                    throw re;
+                }
+                throw new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ToolFailure("verification interrupted");
+            }
+        }
+        return out;
+    }
+
+    private static Verified verifyOne(String id, Candidate c, CandidateEvaluator ev, Dataset train, Dataset test,
+                                      Options o, Path dir) {
+        DesignConfig config = ev.compile(c.genome()).config();
+        Path out = dir.resolve("designs").resolve(id);
+        RunPipeline.Request req = new RunPipeline.Request(ev.modelFor(c.genome()), config, train, test, out,
+                o.liberty(), HeapStyle.TWOS_COMPLEMENT, o.search().seed(), o.timeout(), true, true, o.clockHz());
+        DesignReport r = RunPipeline.run(req, new Stopwatch(), new PrintStream(java.io.OutputStream.nullOutputStream()));
+        return new Verified(id, c, r);
+    }
+
+    static String fmt(double v) {
+        return Double.isNaN(v) ? "n/a" : String.format("%.4f", v);
+    }
+
+    /** Makes sure the run folder exists and is ours. */
+    public static void prepareFolder(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (java.io.IOException e) {
+            throw new org.pmlp.UserError(dir + ": cannot create the run folder: " + e.getMessage());
+        }
+        Files2.writeAtomically(dir.resolve(".pmlp-explore"), "pmlp exploration run folder\n");
+    }
+}

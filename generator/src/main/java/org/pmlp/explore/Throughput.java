@@ -1,0 +1,51 @@
+package org.pmlp.explore;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/** Measures how many candidates per second the evaluator scores, on one thread and on several. */
+public final class Throughput {
+    /** Candidates per second with one thread and with {@code jobs} threads. */
+    public record Result(int candidates, double singleRate, double parallelRate, int jobs) {
+    }
+
+    private Throughput() {
+    }
+
+    public static Result measure(CandidateEvaluator ev, int candidates, int jobs, long seed) throws Exception {
+        SearchSpace space = ev.space();
+        SplittableRandom r = new SplittableRandom(seed);
+        List<int[][]> genomes = new ArrayList<>();
+        for (int i = 0; i < candidates; i++) {
+            genomes.add(Mutants.mutate(space, space.exact(), 0.02 + 0.3 * r.nextDouble(), r));
+        }
+        // Warm up: retrain every format combination used and let the JIT compile the hot path.
+        for (int i = 0; i < Math.min(candidates, 300); i++) {
+            ev.evaluate(genomes.get(i));
+        }
+        long t0 = System.nanoTime();
+        for (int[][] g : genomes) {
+            ev.evaluate(g);
+        }
+        double single = candidates / ((System.nanoTime() - t0) / 1e9);
+        ExecutorService pool = Executors.newFixedThreadPool(jobs);
+        try {
+            long t1 = System.nanoTime();
+            List<Future<CandidateEvaluator.Score>> f = new ArrayList<>();
+            for (int[][] g : genomes) {
+                f.add(pool.submit(() -> ev.evaluate(g)));
+            }
+            for (Future<CandidateEvaluator.Score> x : f) {
+                x.get();
+            }
+            double parallel = candidates / ((System.nanoTime() - t1) / 1e9);
+            return new Result(candidates, single, parallel, jobs);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
