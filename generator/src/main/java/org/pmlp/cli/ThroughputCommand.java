@@ -1,0 +1,61 @@
+package org.pmlp.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.pmlp.UserError;
+import org.pmlp.approx.ModelShape;
+import org.pmlp.cost.CostModel;
+import org.pmlp.explore.CandidateEvaluator;
+import org.pmlp.explore.SearchSpace;
+import org.pmlp.explore.Throughput;
+import org.pmlp.quant.QuantSpec;
+import org.pmlp.rtl.HeapStyle;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "throughput", mixinStandardHelpOptions = true,
+        description = "Benchmark the exploration's hot path: score random candidate designs of a model (build the "
+                + "circuit, bit-exact accuracy over the training set, cost estimate) and print candidates per second on "
+                + "one thread and on --jobs threads, and what the literature's budget (population 1000, 30 generations) "
+                + "would take.")
+final class ThroughputCommand implements Callable<Integer> {
+    @Option(names = "--model", required = true, paramLabel = "MODEL", description = "The trained model.")
+    Path model;
+
+    @Option(names = "--candidates", defaultValue = "5000", description = "Candidates to score (default: ${DEFAULT-VALUE}).")
+    int candidates;
+
+    @Option(names = "--jobs", defaultValue = "2", description = "Threads for the parallel figure (default: ${DEFAULT-VALUE}).")
+    int jobs;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the random candidates (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--scaler", paramLabel = "auto|minmax|none", description = "For imported models: input scaling.")
+    String scaler;
+
+    @Mixin
+    DataOptions data;
+
+    @Override
+    public Integer call() throws Exception {
+        if (candidates < 1 || jobs < 1) {
+            throw new UserError("--candidates and --jobs must be at least 1");
+        }
+        ModelLoading.Result loaded = ModelLoading.load(model, scaler, data, seed, System.out);
+        if (loaded.data().train() == null) {
+            throw new UserError("the benchmark scores candidates on training data: --train FILE");
+        }
+        SearchSpace space = new SearchSpace(ModelShape.of(loaded.model()), QuantSpec.DEFAULT);
+        CandidateEvaluator ev = new CandidateEvaluator(space, loaded.model(), loaded.data().train(), 20, seed,
+                CostModel.defaults(), HeapStyle.TWOS_COMPLEMENT);
+        Throughput.Result r = Throughput.measure(ev, candidates, jobs, seed);
+        int literature = 1000 + 30 * 1000;
+        System.out.printf("%s, %d training rows, %d candidates: %.0f candidates/s on 1 thread, %.0f on %d threads%n",
+                loaded.model().topology(), ev.trainRows(), r.candidates(), r.singleRate(), r.parallelRate(), r.jobs());
+        System.out.printf("the literature's budget (population 1000, 1000 offspring, 30 generations: %d evaluations)"
+                + " would take %.1f s at that rate%n", literature, literature / r.parallelRate());
+        return 0;
+    }
+}

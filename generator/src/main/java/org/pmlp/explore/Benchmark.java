@@ -1,0 +1,200 @@
+package org.pmlp.explore;
+
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.pmlp.UserError;
+import org.pmlp.data.CsvDatasetReader;
+import org.pmlp.data.CsvOptions;
+import org.pmlp.data.Dataset;
+import org.pmlp.model.InputScaler;
+import org.pmlp.model.Mlp;
+import org.pmlp.model.MlpTraining;
+import org.pmlp.model.ModelJson;
+import org.pmlp.model.TrainingOptions;
+import org.pmlp.util.Files2;
+
+
+/**
+ * The benchmark over a folder of datasets (each {@code train.csv} and {@code test.csv}, as in
+ * the literature's splits): per dataset, train the float MLP with the literature's hidden size,
+ * verify the exact bespoke baseline, explore at 1% and at 5% allowed loss, and pick the smallest
+ * verified design within 1% and 5% of the baseline's test accuracy. Writes summary.csv and
+ * summary.md with the published figures beside ours.
+ */
+public final class Benchmark {
+    /** One dataset's line of the summary. */
+    public record Row(String dataset, String topology, double floatAcc, double exactAcc, double exactArea,
+                      double exactPower, ExploreRun.Verified loss1, ExploreRun.Verified loss5, double seconds) {
+    }
+
+    private Benchmark() {
+    }
+
+    public static List<Row> run(Path datasets, Path out, ExploreRun.Options base, PrintStream log) {
+        List<Path> dirs = datasetDirs(datasets);
+        if (dirs.isEmpty()) {
+            throw new UserError(datasets + ": no dataset folders with train.csv and test.csv");
+        }
+        List<Row> rows = new ArrayList<>();
+        for (Path d : dirs) {
+            rows.add(one(d, out.resolve(d.getFileName().toString()), base, log));
+            write(out, rows);
+        }
+        return rows;
+    }
+
+    static List<Path> datasetDirs(Path root) {
+        try (Stream<Path> s = Files.list(root)) {
+            return s.filter(p -> Files.isRegularFile(p.resolve("train.csv")) && Files.isRegularFile(p.resolve("test.csv")))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new UserError(root + ": cannot list the datasets folder: " + e.getMessage());
+        }
+    }
+
+    private static Row one(Path data, Path dir, ExploreRun.Options base, PrintStream log) {
+        String name = data.getFileName().toString();
+        Dataset train = CsvDatasetReader.read(data.resolve("train.csv"), CsvOptions.defaults()).dataset();
+        Dataset test = CsvDatasetReader.read(data.resolve("test.csv"),
+                CsvOptions.defaults().withKnownClasses(train.classLabels())).dataset();
+        int hidden = Literature.hidden(name);
+        long t0 = System.nanoTime();
+        // The splits are already min-max scaled to [0, 0.9] over the whole dataset: no scaler.
+        Mlp model = MlpTraining.train(train, new InputScaler.Identity(),
+                TrainingOptions.defaults(new int[] {hidden}, base.search().seed()),
+                Map.of("train", data.resolve("train.csv").toString(), "test", data.resolve("test.csv").toString()));
+        ExploreRun.prepareFolder(dir);
+        ModelJson.write(model, dir.resolve("model.json"));
+        log.printf("%n== %s: %s, float test accuracy %.4f%n", name, model.topology(), model.accuracy(test));
+        ExploreRun.Outcome o1 = explore(model, train, test, base, 0.01, dir.resolve("loss1"), log);
+        ExploreRun.Outcome o5 = explore(model, train, test, base, 0.05, dir.resolve("loss5"), log);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        double exactAcc = o1.exact().report().accuracyGolden;
+        // The exact design loses nothing, so it qualifies when no approximate design does.
+        List<ExploreRun.Verified> all = new ArrayList<>(o1.front());
+        all.addAll(o5.front());
+        all.add(o1.exact());
+        Row row = new Row(name, model.topology(), model.accuracy(test), exactAcc, o1.exact().report().areaCm2,
+                o1.exact().report().powerMw, smallestWithin(all, exactAcc - 0.01), smallestWithin(all, exactAcc - 0.05),
+                seconds);
+        log.printf("%s: exact %.4f / %.3f cm^2 / %.2f mW; <=1%%: %s; <=5%%: %s (%.0f s)%n", name, exactAcc,
+                row.exactArea(), row.exactPower(), describe(row.loss1()), describe(row.loss5()), seconds);
+        return row;
+    }
+
+    private static ExploreRun.Outcome explore(Mlp model, Dataset train, Dataset test, ExploreRun.Options base,
+                                              double maxLoss, Path dir, PrintStream log) {
+        ExploreRun.Options o = new ExploreRun.Options(maxLoss, base.power(), base.search(), base.retrainEpochs(),
+                base.jobs(), base.liberty(), base.timeout(), base.clockHz(), base.verifyLimit(), true);
+        DesignFolderReset.clear(dir);
+        ExploreRun.prepareFolder(dir);
+        ExploreRun.Outcome out = ExploreRun.run(model, train, test, o, dir, "bench", log);
+        ExploreOutputs.write(dir, out, model.topology() + " (max loss " + maxLoss + ")", maxLoss, "pmlp bench");
+        return out;
+    }
+
+    /** The smallest verified design whose test accuracy is at least {@code min}, or null. */
+    static ExploreRun.Verified smallestWithin(List<ExploreRun.Verified> designs, double min) {
+        ExploreRun.Verified best = null;
+        for (ExploreRun.Verified v : designs) {
+            if (v.report().accuracyGolden >= min - 1e-12 && v.report().rtlMismatches == 0
+                    && (best == null || v.report().areaCm2 < best.report().areaCm2)) {
+                best = v;
+            }
+        }
+        return best;
+    }
+
+    private static String describe(ExploreRun.Verified v) {
+        return v == null ? "none" : String.format("%.4f / %.3f cm^2 / %.2f mW", v.report().accuracyGolden,
+                v.report().areaCm2, v.report().powerMw);
+    }
+
+    static void write(Path out, List<Row> rows) {
+        StringBuilder csv = new StringBuilder("dataset,topology,float_acc,exact_acc,exact_area_cm2,exact_power_mw,"
+                + "loss1_acc,loss1_area_cm2,loss1_power_mw,loss5_acc,loss5_area_cm2,loss5_power_mw,explore_seconds\n");
+        for (Row r : rows) {
+            csv.append(String.join(",", r.dataset(), r.topology(), f(r.floatAcc()), f(r.exactAcc()), f(r.exactArea()),
+                    f(r.exactPower()), f(acc(r.loss1())), f(area(r.loss1())), f(power(r.loss1())), f(acc(r.loss5())),
+                    f(area(r.loss5())), f(power(r.loss5())), String.format("%.1f", r.seconds()))).append('\n');
+        }
+        Files2.writeAtomically(out.resolve("summary.csv"), csv.toString());
+        Files2.writeAtomically(out.resolve("summary.md"), markdown(rows));
+    }
+
+    static String markdown(List<Row> rows) {
+        StringBuilder sb = new StringBuilder("# pmlp benchmark\n\n");
+        sb.append("Our figures: Yosys area and gate-level power (state-dependent leakage plus dynamic at the given "
+                + "clock) of designs verified bit-exact in Verilator; accuracy on the test split. Published: exact "
+                + "baselines from DATE'22 Table I, best approximate designs at <= 1% loss from IEEE TC'23 (Synopsys "
+                + "flow, EGFET 1.0 V).\n\n");
+        sb.append("| dataset | topology | exact acc (pub.) | exact cm^2 (pub.) | exact mW (pub.) | <=1% acc | <=1% cm^2 "
+                + "(pub.) | <=1% mW (pub.) | vs pub. area / power | <=5% acc | <=5% cm^2 | <=5% mW | s |\n");
+        sb.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        for (Row r : rows) {
+            Literature.Figures e = Literature.EXACT.get(r.dataset());
+            Literature.Figures b = Literature.BEST_LOSS1.get(r.dataset());
+            String ratio = b == null || r.loss1() == null ? "" : String.format("%.1fx / %.1fx",
+                    b.areaCm2() / area(r.loss1()), b.powerMw() / power(r.loss1()));
+            sb.append(String.format("| %s | %s | %.3f (%s) | %.2f (%s) | %.1f (%s) | %s | %s (%s) | %s (%s) | %s | %s | %s"
+                    + " | %s | %.0f |%n", r.dataset(), r.topology(), r.exactAcc(), pub(e, 0), r.exactArea(), pub(e, 1),
+                    r.exactPower(), pub(e, 2), f3(acc(r.loss1())), f2(area(r.loss1())), pub(b, 1), f1(power(r.loss1())),
+                    pub(b, 2), ratio, f3(acc(r.loss5())), f2(area(r.loss5())), f1(power(r.loss5())), r.seconds()));
+        }
+        sb.append("\nPublished power in mW is W x 1000 as stated by the papers; ours is W x 1000 too.\n");
+        return sb.toString();
+    }
+
+    private static String pub(Literature.Figures f, int which) {
+        if (f == null) {
+            return "-";
+        }
+        double v = which == 0 ? f.accuracy() : which == 1 ? f.areaCm2() : f.powerMw();
+        return Double.isNaN(v) ? "-" : String.format(which == 0 ? "%.2f" : "%.1f", v);
+    }
+
+    private static double acc(ExploreRun.Verified v) {
+        return v == null ? Double.NaN : v.report().accuracyGolden;
+    }
+
+    private static double area(ExploreRun.Verified v) {
+        return v == null ? Double.NaN : v.report().areaCm2;
+    }
+
+    private static double power(ExploreRun.Verified v) {
+        return v == null ? Double.NaN : v.report().powerMw;
+    }
+
+    private static String f(double v) {
+        return Double.isNaN(v) ? "" : String.format("%.6g", v);
+    }
+
+    private static String f1(double v) {
+        return Double.isNaN(v) ? "-" : String.format("%.1f", v);
+    }
+
+    private static String f2(double v) {
+        return Double.isNaN(v) ? "-" : String.format("%.2f", v);
+    }
+
+    private static String f3(double v) {
+        return Double.isNaN(v) ? "-" : String.format("%.3f", v);
+    }
+
+    /** Clears a previous run folder of the benchmark (only ever its own). */
+    static final class DesignFolderReset {
+        static void clear(Path dir) {
+            if (Files.exists(dir.resolve(".pmlp-explore"))) {
+                Files2.deleteTree(dir);
+            }
+        }
+    }
+
+}
