@@ -107,7 +107,10 @@ final class ExploreCommand implements Callable<Integer> {
         check();
         Path dir = output;
         ExploreRun.prepareFolder(dir);
-        List<String> args = spec.commandLine().getParseResult().originalArgs();
+        List<String> args = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
+        if (!args.isEmpty() && args.get(0).equals(spec.name())) {
+            args.remove(0); // the parse starts at the top command; keep this command's own arguments
+        }
         Path argsFile = dir.resolve(ARGS_FILE);
         if (Files.exists(dir.resolve(org.pmlp.explore.Checkpoint.FILE))) {
             throw new UserError(dir + ": holds an exploration already; continue it with --resume " + dir
@@ -117,7 +120,7 @@ final class ExploreCommand implements Callable<Integer> {
         var a = o.putArray("args");
         args.forEach(a::add);
         Files2.writeAtomically(argsFile, Json.write(o));
-        return execute(dir, String.join(" ", args));
+        return execute(dir, "explore " + String.join(" ", args));
     }
 
     private int resumeRun() {
@@ -129,7 +132,7 @@ final class ExploreCommand implements Callable<Integer> {
         ExploreCommand again = new ExploreCommand();
         new CommandLine(again).parseArgs(args.toArray(new String[0]));
         again.check();
-        return again.execute(again.output, String.join(" ", args) + " (resumed)");
+        return again.execute(again.output, "explore " + String.join(" ", args) + " (resumed)");
     }
 
     private void check() {

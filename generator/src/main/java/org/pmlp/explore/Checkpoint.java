@@ -28,6 +28,10 @@ public final class Checkpoint {
         o.put("next_generation", s.generation());
         o.put("evaluations", s.evaluations());
         o.set("population", genomes(s.population()));
+        ArrayNode births = o.putArray("births");
+        for (long b : s.births()) {
+            births.add(b);
+        }
         List<int[][]> archive = new ArrayList<>();
         for (Candidate c : s.archive()) {
             archive.add(c.genome());
@@ -48,11 +52,16 @@ public final class Checkpoint {
                     + " start a new run in another folder");
         }
         List<int[][]> population = genomes(in.get("population"));
+        Json.In b = in.get("births");
+        long[] births = new long[b.size()];
+        for (int i = 0; i < births.length; i++) {
+            births[i] = b.at(i).node().asLong();
+        }
         List<Candidate> archive = new ArrayList<>();
         for (int[][] g : genomes(in.get("archive"))) {
             archive.add(new Candidate(g, evaluator.evaluate(g)));
         }
-        return new Nsga2Search.State(in.get("next_generation").node().asLong(), population, archive,
+        return new Nsga2Search.State(in.get("next_generation").node().asLong(), population, births, archive,
                 in.get("evaluations").node().asLong());
     }
 

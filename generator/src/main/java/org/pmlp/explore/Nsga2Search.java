@@ -37,8 +37,12 @@ public final class Nsga2Search {
                           double crossover, long seed) {
     }
 
-    /** Where a search stands: the next generation to run, its population, the archive. */
-    public record State(long generation, List<int[][]> population, List<Candidate> archive, long evaluations) {
+    /**
+     * Where a search stands: the next generation to run, its population with each member's
+     * generation of birth (Jenetics retires members by age), the archive.
+     */
+    public record State(long generation, List<int[][]> population, long[] births, List<Candidate> archive,
+                        long evaluations) {
     }
 
     /** Told after every generation. */
@@ -69,7 +73,9 @@ public final class Nsga2Search {
         while (pop.size() < options.population()) {
             pop.add(Mutants.mutate(space, space.exact(), 0.02 + 0.38 * r.nextDouble(), r));
         }
-        return new State(1, pop, List.of(), 0);
+        long[] births = new long[pop.size()];
+        Arrays.fill(births, 1);
+        return new State(1, pop, births, List.of(), 0);
     }
 
     public State run(State start, Listener listener) {
@@ -79,8 +85,13 @@ public final class Nsga2Search {
         archive = newArchive();
         archive.addAll(start.archive());
         List<Phenotype<IntegerGene, Vec<double[]>>> pop = new ArrayList<>();
-        for (int[][] g : start.population()) {
-            pop.add(Phenotype.of(Genomes.toGenotype(space, g), start.generation()));
+        for (int i = 0; i < start.population().size(); i++) {
+            pop.add(Phenotype.of(Genomes.toGenotype(space, start.population().get(i)), start.births()[i]));
+        }
+        if (start.evaluations() > 0) {
+            // A resumed population was scored before the interruption: score it again, uncounted.
+            pop = new ArrayList<>(evaluateAll(ISeq.of(pop)).asList());
+            evaluations = start.evaluations();
         }
         EvolutionStart<IntegerGene, Vec<double[]>> next = EvolutionStart.of(ISeq.of(pop), start.generation());
         State state = start;
@@ -93,10 +104,13 @@ public final class Nsga2Search {
             double rate = (evaluations - before) / Math.max(1e-9, (System.nanoTime() - t0) / 1e9);
             next = result.next();
             List<int[][]> genomes = new ArrayList<>();
-            for (Phenotype<IntegerGene, Vec<double[]>> p : result.population()) {
+            long[] births = new long[result.population().size()];
+            for (int i = 0; i < births.length; i++) {
+                Phenotype<IntegerGene, Vec<double[]>> p = result.population().get(i);
                 genomes.add(Genomes.toInts(p.genotype()));
+                births[i] = p.generation();
             }
-            state = new State(gen + 1, genomes, List.copyOf(archive), evaluations);
+            state = new State(gen + 1, genomes, births, List.copyOf(archive), evaluations);
             listener.generation(state, smallest(archive), rate);
         }
         return state;
