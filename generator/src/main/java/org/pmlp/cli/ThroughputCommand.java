@@ -47,7 +47,7 @@ final class ThroughputCommand implements Callable<Integer> {
         if (loaded.data().train() == null) {
             throw new UserError("the benchmark scores candidates on training data: --train FILE");
         }
-        SearchSpace space = new SearchSpace(ModelShape.of(loaded.model()), QuantSpec.DEFAULT);
+        SearchSpace space = SearchSpace.of(loaded.model(), QuantSpec.DEFAULT);
         CandidateEvaluator ev = new CandidateEvaluator(space, loaded.model(), loaded.data().train(), 20, seed,
                 CostModel.defaults(), HeapStyle.TWOS_COMPLEMENT);
         Throughput.Result r = Throughput.measure(ev, candidates, jobs, seed);

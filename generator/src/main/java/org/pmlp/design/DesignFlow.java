@@ -2,6 +2,7 @@ package org.pmlp.design;
 
 import org.pmlp.UserError;
 import org.pmlp.approx.DesignConfig;
+import org.pmlp.approx.InputBitsPass;
 import org.pmlp.approx.Pass;
 import org.pmlp.approx.PassContext;
 import org.pmlp.approx.PruningPass;
@@ -56,8 +57,16 @@ public final class DesignFlow {
                     + " pass --train FILE");
         }
         PruningPass prune = config.pass(PruningPass.NAME);
+        InputBitsPass inputs = config.pass(InputBitsPass.NAME);
+        boolean[] keep = null;
+        if (inputs != null) {
+            keep = new boolean[inputs.bits().length];
+            for (int i = 0; i < keep.length; i++) {
+                keep[i] = inputs.bits()[i] > 0;
+            }
+        }
         Mlp retrained = QuantizationAwareTraining.retrain(model, weights.formats(),
-                prune == null ? null : prune.fractions(), train, config.spec(), weights.retrainEpochs(), seed);
+                prune == null ? null : prune.fractions(), keep, train, config.spec(), weights.retrainEpochs(), seed);
         java.util.Map<String, Object> prov = new java.util.LinkedHashMap<>(model.provenance());
         prov.put("retrained", java.util.Map.of("epochs", weights.retrainEpochs(), "seed", seed,
                 "formats", java.util.Arrays.stream(weights.formats()).map(f -> f.name()).toList()));

@@ -51,7 +51,7 @@ public final class ExploreRun {
 
     public static Outcome run(Mlp model, Dataset train, Dataset test, Options o, Path dir, String fingerprint,
                               PrintStream log) {
-        SearchSpace space = new SearchSpace(ModelShape.of(model), QuantSpec.DEFAULT);
+        SearchSpace space = SearchSpace.of(model, QuantSpec.DEFAULT);
         CandidateEvaluator ev = new CandidateEvaluator(space, model, train, o.retrainEpochs(), o.search().seed(),
                 CostModel.defaults(), HeapStyle.TWOS_COMPLEMENT);
         CandidateEvaluator.Score exact = ev.evaluate(space.exact());

@@ -26,6 +26,8 @@ import org.pmlp.quant.WeightFormat;
  * value is the exact design:
  * <ol>
  * <li>weight format per layer: fixed, csd3, csd2, po2, ternary (each implies its retraining);</li>
+ * <li>a feature budget: keep only the n / 2^b most important input features, the network
+ *     retrained without the others;</li>
  * <li>bits per input feature, 0..N (0 drops the feature);</li>
  * <li>per connection, how many top bits of its input enter the heap (0 prunes it);</li>
  * <li>per hidden neuron, the width of its ReLU window below the calibrated msb;</li>
@@ -47,10 +49,16 @@ public final class SearchSpace {
     private final List<WeightFormat> formats;
     private final List<Block> blocks = new ArrayList<>();
     private final int hiddenNeurons;
+    private final int[] featureOrder;
 
-    public SearchSpace(ModelShape shape, QuantSpec spec) {
+    /**
+     * @param featureOrder the input features, most important first (what a feature budget
+     *     keeps); see {@link #rankFeatures}
+     */
+    public SearchSpace(ModelShape shape, QuantSpec spec, int[] featureOrder) {
         this.shape = shape;
         this.spec = spec;
+        this.featureOrder = featureOrder.clone();
         int m = spec.weightBits();
         this.formats = List.of(new FixedFormat(m), new CsdFormat(m, 3), new CsdFormat(m, 2), new Po2Format(m),
                 new TernaryFormat(m));
@@ -61,6 +69,7 @@ public final class SearchSpace {
         this.hiddenNeurons = hidden;
         int actBits = actBits();
         blocks.add(new Block("formats", shape.layers(), formats.size() - 1));
+        blocks.add(new Block("feature_budget", 1, Math.min(6, 31 - Integer.numberOfLeadingZeros(shape.features()))));
         blocks.add(new Block("input_bits", shape.features(), spec.inputBits()));
         for (int l = 0; l < shape.layers(); l++) {
             blocks.add(new Block("masks" + l, shape.layerSizes()[l] * shape.fanIn(l), l == 0 ? spec.inputBits() : actBits));
@@ -73,6 +82,11 @@ public final class SearchSpace {
         blocks.add(new Block("truncation", neurons, MAX_TRUNCATION));
         blocks.add(new Block("compare_bits", Math.max(1, shape.classes() - 1), MAX_COMPARE_BITS));
         blocks.add(new Block("order", shape.classes(), shape.classes() - 1));
+    }
+
+    /** The search space of a model, its features ranked by {@link #rankFeatures}. */
+    public static SearchSpace of(org.pmlp.model.Mlp model, QuantSpec spec) {
+        return new SearchSpace(ModelShape.of(model), spec, rankFeatures(model));
     }
 
     /** Hidden window width of the exact design (the spec's, or 8 when it keeps full width). */
@@ -102,7 +116,8 @@ public final class SearchSpace {
         for (int b = 0; b < blocks.size(); b++) {
             Block k = blocks.get(b);
             g[b] = new int[k.length()];
-            boolean top = !k.name().equals("formats") && !k.name().equals("truncation") && !k.name().equals("order");
+            boolean top = !k.name().equals("formats") && !k.name().equals("feature_budget")
+                    && !k.name().equals("truncation") && !k.name().equals("order");
             java.util.Arrays.fill(g[b], top ? k.max() : 0);
         }
         return g;
@@ -117,13 +132,53 @@ public final class SearchSpace {
         return f;
     }
 
-    /** A stable key for the formats of a genome. */
-    public String formatKey(int[][] genome) {
+    /** The input features a genome's feature budget keeps. */
+    public boolean[] keptFeatures(int[][] genome) {
+        int budget = genome[1][0];
+        int keep = Math.max(1, (shape.features() + (1 << budget) - 1) >> budget);
+        boolean[] kept = new boolean[shape.features()];
+        for (int k = 0; k < keep; k++) {
+            kept[featureOrder[k]] = true;
+        }
+        return kept;
+    }
+
+    /** A stable key for what a genome's retrained model depends on: formats and feature budget. */
+    public String retrainKey(int[][] genome) {
         StringBuilder sb = new StringBuilder();
         for (WeightFormat f : formatsOf(genome)) {
             sb.append(f.name()).append('/');
         }
-        return sb.toString();
+        return sb.append("budget").append(genome[1][0]).toString();
+    }
+
+    /** The genome of the exact design with feature budget {@code b}. */
+    public int[][] exactWithBudget(int b) {
+        int[][] g = exact();
+        g[1][0] = Math.min(b, blocks.get(1).max());
+        return g;
+    }
+
+    /**
+     * Input features, most important first: by the summed magnitude of their first-layer
+     * weights (inputs share one scale after min-max scaling), ties by index.
+     */
+    public static int[] rankFeatures(org.pmlp.model.Mlp model) {
+        double[][] w = model.layer(0).weights();
+        int n = model.inputs();
+        double[] weight = new double[n];
+        for (double[] row : w) {
+            for (int i = 0; i < n; i++) {
+                weight[i] += Math.abs(row[i]);
+            }
+        }
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> weight[a] != weight[b] ? Double.compare(weight[b], weight[a])
+                : Integer.compare(a, b));
+        return java.util.Arrays.stream(order).mapToInt(Integer::intValue).toArray();
     }
 
     /**
@@ -136,8 +191,14 @@ public final class SearchSpace {
         List<Pass> passes = new ArrayList<>();
         int b = 0;
         passes.add(new WeightFormatPass(formatsOf(genome), 0));
-        b++;
+        b += 2;
         int[] inputBits = genome[b++].clone();
+        boolean[] kept = keptFeatures(genome);
+        for (int i = 0; i < inputBits.length; i++) {
+            if (!kept[i]) {
+                inputBits[i] = 0;
+            }
+        }
         passes.add(new InputBitsPass(inputBits));
         int[][] maskGenes = new int[shape.layers()][];
         for (int l = 0; l < shape.layers(); l++) {

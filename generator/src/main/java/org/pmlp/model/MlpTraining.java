@@ -45,4 +45,44 @@ public final class MlpTraining {
         prov.put("train_accuracy", m.accuracy(train));
         return m.withProvenance(prov);
     }
+
+    /**
+     * Trains a model of the same shape, scaler and classes from scratch on only the kept input
+     * features: the weights of the others are held at zero throughout (and in the result).
+     */
+    public static Mlp retrainWithInputs(Mlp base, Dataset train, boolean[] keep, TrainingOptions options) {
+        WeightProjection onlyKept = (layer, w, b, wOut, bOut) -> {
+            WeightProjection.NONE.project(layer, w, b, wOut, bOut);
+            if (layer == 0) {
+                for (double[] row : wOut) {
+                    for (int i = 0; i < row.length; i++) {
+                        if (!keep[i]) {
+                            row[i] = 0;
+                        }
+                    }
+                }
+            }
+        };
+        double[][] scaled = new double[train.rows()][];
+        for (int i = 0; i < scaled.length; i++) {
+            scaled[i] = base.scaler().apply(train.row(i));
+        }
+        Trainer.Result r = new Trainer(options, onlyKept, x -> x).train(scaled, train.y(), base.classes().size());
+        java.util.List<DenseLayer> layers = new java.util.ArrayList<>();
+        for (int l = 0; l < r.layers().size(); l++) {
+            DenseLayer d = r.layers().get(l).copy();
+            if (l == 0) {
+                for (double[] row : d.weights()) {
+                    for (int i = 0; i < row.length; i++) {
+                        if (!keep[i]) {
+                            row[i] = 0;
+                        }
+                    }
+                }
+            }
+            layers.add(d);
+        }
+        Mlp m = base.withLayers(layers);
+        return m.withActivationMax(m.measureActivationMax(train.x()));
+    }
 }

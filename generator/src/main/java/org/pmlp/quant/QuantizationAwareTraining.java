@@ -22,6 +22,15 @@ public final class QuantizationAwareTraining {
      */
     public static Mlp retrain(Mlp model, WeightFormat[] formats, double[] prune, Dataset train, QuantSpec spec,
                               int epochs, long seed) {
+        return retrain(model, formats, prune, null, train, spec, epochs, seed);
+    }
+
+    /**
+     * @param keepInputs which input features the circuit reads (null: all); the weights of the
+     *     others are held at zero, so the network learns to do without them
+     */
+    public static Mlp retrain(Mlp model, WeightFormat[] formats, double[] prune, boolean[] keepInputs, Dataset train,
+                              QuantSpec spec, int epochs, long seed) {
         int[] hidden = new int[model.layers().size() - 1];
         for (int l = 0; l < hidden.length; l++) {
             hidden[l] = model.layer(l).outputs();
@@ -33,7 +42,8 @@ public final class QuantizationAwareTraining {
             double threshold = prune == null ? -1 : pruneThreshold(w, prune[layer]);
             for (int j = 0; j < w.length; j++) {
                 for (int i = 0; i < w[j].length; i++) {
-                    wOut[j][i] = Math.abs(w[j][i]) <= threshold ? 0 : grid.value(grid.round(w[j][i]));
+                    boolean dropped = layer == 0 && keepInputs != null && !keepInputs[i];
+                    wOut[j][i] = dropped || Math.abs(w[j][i]) <= threshold ? 0 : grid.value(grid.round(w[j][i]));
                 }
                 bOut[j] = grid.value(grid.roundBias(b[j]));
             }

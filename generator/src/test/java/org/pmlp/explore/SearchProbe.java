@@ -17,7 +17,7 @@ public final class SearchProbe {
     public static void main(String[] a) throws Exception {
         Mlp m = ModelJson.read(Path.of(a[0]));
         Dataset train = CsvDatasetReader.read(Path.of(a[1]), CsvOptions.defaults()).dataset();
-        SearchSpace space = new SearchSpace(ModelShape.of(m), QuantSpec.DEFAULT);
+        SearchSpace space = SearchSpace.of(m, QuantSpec.DEFAULT);
         CandidateEvaluator ev = new CandidateEvaluator(space, m, train, 20, 1, CostModel.defaults(), HeapStyle.TWOS_COMPLEMENT);
         CandidateEvaluator.Score exact = ev.evaluate(space.exact());
         Objectives obj = new Objectives(exact.accuracy() - 0.01, false);

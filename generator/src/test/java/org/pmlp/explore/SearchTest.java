@@ -43,7 +43,7 @@ class SearchTest {
         Dataset all = CsvDatasetReader.read(Shared.repo().resolve("examples/wine/wine.csv"), CsvOptions.defaults())
                 .dataset();
         train = StratifiedSplit.split(all, 0.3, 1).first();
-        space = new SearchSpace(ModelShape.of(model), QuantSpec.DEFAULT);
+        space = SearchSpace.of(model, QuantSpec.DEFAULT);
         evaluator = new CandidateEvaluator(space, model, train, 5, 1, CostModel.defaults(), HeapStyle.TWOS_COMPLEMENT);
         pool = Executors.newFixedThreadPool(2);
     }
