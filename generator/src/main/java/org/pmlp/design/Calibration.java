@@ -2,7 +2,6 @@ package org.pmlp.design;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +16,7 @@ import org.pmlp.cost.Fit;
 import org.pmlp.eda.YosysSynthesis;
 import org.pmlp.rtl.HeapStyle;
 import org.pmlp.util.Files2;
+import org.pmlp.util.Parallel;
 import org.pmlp.util.Json;
 
 /**
@@ -41,12 +41,7 @@ public final class Calibration {
 
     public static Outcome run(int designs, long seed, Path liberty, int compareHeaps, int jobs, long timeout,
                               PrintStream log) {
-        Path work;
-        try {
-            work = Files.createTempDirectory("pmlp-calibrate-");
-        } catch (java.io.IOException e) {
-            throw new ToolFailure("cannot create a temporary folder: " + e.getMessage());
-        }
+        Path work = Parallel.scratch("pmlp-calibrate-");
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, jobs));
         try {
             List<Future<Sample>> futures = new ArrayList<>();
@@ -57,19 +52,9 @@ public final class Calibration {
             }
             List<Sample> samples = new ArrayList<>();
             for (int i = 0; i < futures.size(); i++) {
-                try {
-                    Sample sample = futures.get(i).get();
-                    if (sample != null) {
-                        samples.add(sample);
-                    }
-                } catch (java.util.concurrent.ExecutionException e) {
-                    if (e.getCause() instanceof RuntimeException re) {
-                        throw re;
-                    }
-                    throw new IllegalStateException(e.getCause());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new ToolFailure("calibration interrupted");
+                Sample sample = Parallel.join(futures.get(i));
+                if (sample != null) {
+                    samples.add(sample);
                 }
                 if ((i + 1) % 10 == 0 || i + 1 == futures.size()) {
                     log.printf("synthesized %d of %d designs%n", i + 1, futures.size());
@@ -77,12 +62,7 @@ public final class Calibration {
             }
             return evaluate(samples);
         } finally {
-            pool.shutdownNow();
-            try {
-                pool.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            Parallel.shutdown(pool);
             DesignFolder.discard(work);
         }
     }

@@ -11,6 +11,7 @@ import java.util.concurrent.Future;
 import org.pmlp.ToolFailure;
 import org.pmlp.eda.VerilatorSimulation;
 import org.pmlp.util.Files2;
+import org.pmlp.util.Parallel;
 
 /**
  * Random MLPs under random configurations of every knob, each generated, linted and
@@ -30,12 +31,7 @@ public final class SelfCheck {
     }
 
     public static Outcome run(int designs, long seed, int jobs, long timeout, Path keep, PrintStream log) {
-        Path work;
-        try {
-            work = Files.createTempDirectory("pmlp-selfcheck-");
-        } catch (java.io.IOException e) {
-            throw new ToolFailure("cannot create a temporary folder: " + e.getMessage());
-        }
+        Path work = Parallel.scratch("pmlp-selfcheck-");
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, jobs));
         try {
             List<Future<DesignResult>> futures = new ArrayList<>();
@@ -48,18 +44,7 @@ public final class SelfCheck {
             long mismatches = 0;
             List<DesignResult> failures = new ArrayList<>();
             for (int i = 0; i < futures.size(); i++) {
-                DesignResult r;
-                try {
-                    r = futures.get(i).get();
-                } catch (java.util.concurrent.ExecutionException e) {
-                    if (e.getCause() instanceof RuntimeException re) {
-                        throw re;
-                    }
-                    throw new IllegalStateException(e.getCause());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new ToolFailure("self-check interrupted");
-                }
+                DesignResult r = Parallel.join(futures.get(i));
                 vectors += r.vectors();
                 mismatches += r.mismatches();
                 if (r.mismatches() > 0) {
@@ -74,12 +59,7 @@ public final class SelfCheck {
             }
             return new Outcome(designs, vectors, mismatches, failures);
         } finally {
-            pool.shutdownNow();
-            try {
-                pool.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            Parallel.shutdown(pool);
             DesignFolder.discard(work);
         }
     }

@@ -13,7 +13,6 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
-import org.pmlp.ToolFailure;
 import org.pmlp.approx.DesignConfig;
 import org.pmlp.approx.ModelShape;
 import org.pmlp.cost.CostModel;
@@ -25,6 +24,7 @@ import org.pmlp.model.Mlp;
 import org.pmlp.quant.QuantSpec;
 import org.pmlp.rtl.HeapStyle;
 import org.pmlp.util.Files2;
+import org.pmlp.util.Parallel;
 
 /**
  * A whole exploration: baseline, search (checkpointed every generation), then verification of
@@ -99,7 +99,7 @@ public final class ExploreRun {
             Verified base = verifyOne("exact", new Candidate(space.exact(), exact), ev, train, test, o, dir);
             return new Outcome(base, verified, searchSeconds, state.evaluations(), exact.accuracy());
         } finally {
-            pool.shutdownNow();
+            Parallel.shutdown(pool);
         }
     }
 
@@ -122,21 +122,11 @@ public final class ExploreRun {
         }
         List<Verified> out = new ArrayList<>();
         for (Future<Verified> f : futures) {
-            try {
-                Verified v = f.get();
-                out.add(v);
-                log.printf("%s: train %.4f, test %s, %.3f cm^2 (est. %.3f), %.3f mW, %d mismatches%n", v.id(),
-                        v.candidate().score().accuracy(), fmt(v.report().accuracyGolden), v.report().areaCm2,
-                        v.candidate().score().areaCm2(), v.report().powerMw, v.report().rtlMismatches);
-            } catch (java.util.concurrent.ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException re) {
-                    throw re;
-                }
-                throw new IllegalStateException(e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new ToolFailure("verification interrupted");
-            }
+            Verified v = Parallel.join(f);
+            out.add(v);
+            log.printf("%s: train %.4f, test %s, %.3f cm^2 (est. %.3f), %.3f mW, %d mismatches%n", v.id(),
+                    v.candidate().score().accuracy(), fmt(v.report().accuracyGolden), v.report().areaCm2,
+                    v.candidate().score().areaCm2(), v.report().powerMw, v.report().rtlMismatches);
         }
         return out;
     }

@@ -22,6 +22,7 @@ import java.util.Random;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import org.pmlp.util.Parallel;
 
 /**
  * NSGA-II over the search space with Jenetics: parents and survivors chosen by non-dominated
@@ -81,7 +82,7 @@ public final class Nsga2Search {
             scores.add(pool.submit(() -> evaluator.evaluate(g)));
         }
         for (int b = 1; b <= budgets; b++) {
-            if (bases.size() < options.population() / 2 && objectives.feasible(join(scores.get(b - 1)))) {
+            if (bases.size() < options.population() / 2 && objectives.feasible(Parallel.join(scores.get(b - 1)))) {
                 bases.add(space.exactWithBudget(b));
             }
         }
@@ -170,7 +171,7 @@ public final class Nsga2Search {
                 out.add(p);
                 continue;
             }
-            CandidateEvaluator.Score s = join(futures.get(i));
+            CandidateEvaluator.Score s = Parallel.join(futures.get(i));
             evaluations++;
             Candidate c = new Candidate(genomes.get(i), s);
             if (objectives.feasible(s)) {
@@ -185,20 +186,6 @@ public final class Nsga2Search {
     private ParetoFront<Candidate> newArchive() {
         return new ParetoFront<>((a, b) -> objectives.vector(a.score()).dominance(objectives.vector(b.score())),
                 (a, b) -> Arrays.equals(objectives.vector(a.score()).data(), objectives.vector(b.score()).data()));
-    }
-
-    private static CandidateEvaluator.Score join(Future<CandidateEvaluator.Score> f) {
-        try {
-            return f.get();
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
     }
 
     /** The feasible archived design with the smallest estimated area, or null. */
