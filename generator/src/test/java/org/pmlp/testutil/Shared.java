@@ -29,8 +29,11 @@ public final class Shared {
     /** The path under ../shared, skipping the calling test when it is not there. */
     public static Path require(String relative) {
         Path root = root();
-        assumeTrue(root != null && Files.exists(root.resolve(relative)),
-                "../shared/" + relative + " not found: skipped (it holds the reference datasets and libraries)");
+        boolean present = root != null && Files.exists(root.resolve(relative));
+        if (!present) {
+            System.err.println("SKIPPED: ../shared/" + relative + " not found (reference data beside the repository)");
+        }
+        assumeTrue(present, "../shared/" + relative + " not found: skipped (it holds the reference datasets and libraries)");
         return root.resolve(relative);
     }
 

@@ -29,6 +29,9 @@ final class Env {
     /** A path under ../shared; the test is skipped, saying so, when it is absent. */
     static Path shared(String relative) {
         Path p = repo().resolveSibling("shared").resolve(relative);
+        if (!Files.exists(p)) {
+            System.err.println("SKIPPED: ../shared/" + relative + " not found (reference data beside the repository)");
+        }
         assumeTrue(Files.exists(p), "../shared/" + relative + " not found: skipped");
         return p;
     }
@@ -45,6 +48,7 @@ final class Env {
                 if (underCi()) {
                     fail(msg + ": end-to-end tests need it under CI");
                 }
+                System.err.println("SKIPPED: " + msg);
                 assumeTrue(false, msg + ": end-to-end test skipped");
             }
         }
