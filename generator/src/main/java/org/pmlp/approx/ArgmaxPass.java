@@ -7,12 +7,17 @@ import org.pmlp.ir.Circuit;
 import org.pmlp.util.Json;
 
 /**
- * Section {@code "argmax"}: {@code {"order": [2, 0, 1], "bits": [3, 2]}}: the order in which
- * classes enter the comparator tournament and, per comparator (level by level, left to right),
- * how many of the top bits of the values it compares; one number applies to every comparator.
- * Default: the exact argmax (identity order, all bits; the lowest index wins ties).
+ * Section {@code "argmax"}: {@code {"order": [2, 0, 1], "bits": [3, 2], "ignore_low": [0, 1]}}:
+ * the order in which classes enter the comparator tournament and, per comparator (level by level,
+ * left to right), how many of the top bits of the values it compares and how many low bits it
+ * ignores; one number applies to every comparator. Default: the exact argmax (identity order, all
+ * bits; the lowest index wins ties).
  */
-public record ArgmaxPass(int[] order, int[] bits) implements Pass {
+public record ArgmaxPass(int[] order, int[] bits, int[] ignoreLow) implements Pass {
+    public ArgmaxPass(int[] order, int[] bits) {
+        this(order, bits, null);
+    }
+
     public static final String NAME = "argmax";
 
     @Override
@@ -21,7 +26,7 @@ public record ArgmaxPass(int[] order, int[] bits) implements Pass {
     }
 
     public static ArgmaxPass parse(Json.In in, ModelShape shape) {
-        in.onlyFields("order", "bits");
+        in.onlyFields("order", "bits", "ignore_low");
         int k = shape.classes();
         int[] order = null;
         if (in.has("order")) {
@@ -34,17 +39,18 @@ public record ArgmaxPass(int[] order, int[] bits) implements Pass {
                 seen[c] = true;
             }
         }
-        int[] bits = null;
-        if (in.has("bits")) {
-            Json.In b = in.get("bits");
-            if (b.node().isArray()) {
-                bits = b.integers(k - 1, 1, 64);
-            } else {
-                bits = new int[k - 1];
-                java.util.Arrays.fill(bits, b.integer(1, 64));
-            }
+        int[] bits = in.has("bits") ? perComparator(in.get("bits"), k, 1) : null;
+        int[] low = in.has("ignore_low") ? perComparator(in.get("ignore_low"), k, 0) : null;
+        return new ArgmaxPass(order, bits, low);
+    }
+
+    private static int[] perComparator(Json.In b, int k, int min) {
+        if (b.node().isArray()) {
+            return b.integers(k - 1, min, 64);
         }
-        return new ArgmaxPass(order, bits);
+        int[] v = new int[k - 1];
+        java.util.Arrays.fill(v, b.integer(min, 64));
+        return v;
     }
 
     @Override
@@ -54,6 +60,9 @@ public record ArgmaxPass(int[] order, int[] bits) implements Pass {
         }
         if (bits != null) {
             c.argmax().setCompareBits(bits);
+        }
+        if (ignoreLow != null) {
+            c.argmax().setIgnoreLow(ignoreLow);
         }
     }
 
@@ -69,6 +78,12 @@ public record ArgmaxPass(int[] order, int[] bits) implements Pass {
         if (bits != null) {
             ArrayNode a = o.putArray("bits");
             for (int v : bits) {
+                a.add(v);
+            }
+        }
+        if (ignoreLow != null) {
+            ArrayNode a = o.putArray("ignore_low");
+            for (int v : ignoreLow) {
                 a.add(v);
             }
         }

@@ -154,7 +154,14 @@ public final class RandomDesigns {
                     bits[c] = 1 + r.nextInt(8);
                 }
             }
-            passes.add(new ArgmaxPass(order, bits));
+            int[] low = null;
+            if (r.nextBoolean()) {
+                low = new int[k - 1];
+                for (int c = 0; c < low.length; c++) {
+                    low[c] = r.nextInt(12);
+                }
+            }
+            passes.add(new ArgmaxPass(order, bits, low));
         }
         return passes;
     }

@@ -32,7 +32,7 @@ import org.pmlp.quant.WeightFormat;
  * <li>per connection, how many top bits of its input enter the heap (0 prunes it);</li>
  * <li>per hidden neuron, the width of its ReLU window below the calibrated msb;</li>
  * <li>per neuron, the heap columns truncated (with compensation);</li>
- * <li>per argmax comparator, the top bits compared;</li>
+ * <li>per argmax comparator, the low bits it ignores;</li>
  * <li>the class order into the tournament, as a Lehmer code.</li>
  * </ol>
  */
@@ -42,7 +42,7 @@ public final class SearchSpace {
     }
 
     static final int MAX_TRUNCATION = 10;
-    static final int MAX_COMPARE_BITS = 24;
+    static final int MAX_IGNORED_LOW_BITS = 16;
 
     private final ModelShape shape;
     private final QuantSpec spec;
@@ -80,7 +80,7 @@ public final class SearchSpace {
             neurons += s;
         }
         blocks.add(new Block("truncation", neurons, MAX_TRUNCATION));
-        blocks.add(new Block("compare_bits", Math.max(1, shape.classes() - 1), MAX_COMPARE_BITS));
+        blocks.add(new Block("ignore_low", Math.max(1, shape.classes() - 1), MAX_IGNORED_LOW_BITS));
         blocks.add(new Block("order", shape.classes(), shape.classes() - 1));
     }
 
@@ -117,7 +117,7 @@ public final class SearchSpace {
             Block k = blocks.get(b);
             g[b] = new int[k.length()];
             boolean top = !k.name().equals("formats") && !k.name().equals("feature_budget")
-                    && !k.name().equals("truncation") && !k.name().equals("order");
+                    && !k.name().equals("truncation") && !k.name().equals("ignore_low") && !k.name().equals("order");
             java.util.Arrays.fill(g[b], top ? k.max() : 0);
         }
         return g;
@@ -251,11 +251,7 @@ public final class SearchSpace {
         passes.add(new TruncationPass(columns, true));
 
         int k = shape.classes();
-        int[] bits = new int[k - 1];
-        for (int c = 0; c < bits.length; c++) {
-            bits[c] = Math.max(1, compare[c]);
-        }
-        passes.add(new ArgmaxPass(permutation(lehmer), bits));
+        passes.add(new ArgmaxPass(permutation(lehmer), null, java.util.Arrays.copyOf(compare, k - 1)));
         return new DesignConfig(spec, passes);
     }
 

@@ -12,6 +12,7 @@ public final class ArgmaxNode extends Node {
     private final int classes;
     private int[] order;
     private int[] compareBits;
+    private int[] ignoreLow;
 
     ArgmaxNode(int classes) {
         super("cls");
@@ -22,6 +23,7 @@ public final class ArgmaxNode extends Node {
         }
         this.compareBits = new int[classes - 1];
         Arrays.fill(compareBits, Integer.MAX_VALUE);
+        this.ignoreLow = new int[classes - 1];
     }
 
     public int classes() {
@@ -59,8 +61,19 @@ public final class ArgmaxNode extends Node {
         this.compareBits = bits.clone();
     }
 
-    /** Bits comparator c actually compares, given the common width of the values. */
+    /** Low bits each comparator ignores (0: none), however wide the values turn out. */
+    public void setIgnoreLow(int[] bits) {
+        if (bits.length != classes - 1) {
+            throw new IllegalArgumentException("expected " + (classes - 1) + " comparators");
+        }
+        this.ignoreLow = bits.clone();
+    }
+
+    /**
+     * Bits comparator c actually compares, given the common width of the values: its top
+     * {@code compareBits}, less the low bits it ignores, at least one.
+     */
     public int effectiveBits(int c, int valueWidth) {
-        return Math.max(1, Math.min(valueWidth, compareBits[c]));
+        return Math.max(1, Math.min(Math.min(valueWidth, compareBits[c]), valueWidth - ignoreLow[c]));
     }
 }

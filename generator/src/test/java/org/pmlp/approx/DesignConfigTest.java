@@ -113,7 +113,8 @@ class DesignConfigTest {
                 "{\"truncation\": {\"columns\": 3, \"compensate\": false}}",
                 "{\"truncation\": {\"columns\": 3}}",
                 "{\"argmax\": {\"order\": [2, 1, 0]}}",
-                "{\"argmax\": {\"bits\": 2}}");
+                "{\"argmax\": {\"bits\": 2}}",
+                "{\"argmax\": {\"ignore_low\": 6}}");
         for (String k : knobs) {
             assertNotEquals(exact, emit(m, parse(k), calib), k + " changes nothing");
         }
