@@ -191,7 +191,7 @@ public final class Benchmark {
     /** Clears a previous run folder of the benchmark (only ever its own). */
     static final class DesignFolderReset {
         static void clear(Path dir) {
-            if (Files.exists(dir.resolve(".pmlp-explore"))) {
+            if (Files.exists(dir.resolve(ExploreRun.MARKER))) {
                 Files2.deleteTree(dir);
             }
         }

@@ -145,13 +145,23 @@ public final class ExploreRun {
         return Double.isNaN(v) ? "n/a" : String.format("%.4f", v);
     }
 
-    /** Makes sure the run folder exists and is ours. */
+    static final String MARKER = ".pmlp-explore";
+
+    /** Makes sure the run folder exists and is ours: new, empty, or made by pmlp before. */
     public static void prepareFolder(Path dir) {
         try {
+            if (Files.isDirectory(dir) && !Files.exists(dir.resolve(MARKER))) {
+                try (var entries = Files.list(dir)) {
+                    if (entries.findAny().isPresent()) {
+                        throw new org.pmlp.UserError(dir + ": exists, is not empty and is not a pmlp run folder;"
+                                + " choose a new folder");
+                    }
+                }
+            }
             Files.createDirectories(dir);
         } catch (java.io.IOException e) {
             throw new org.pmlp.UserError(dir + ": cannot create the run folder: " + e.getMessage());
         }
-        Files2.writeAtomically(dir.resolve(".pmlp-explore"), "pmlp exploration run folder\n");
+        Files2.writeAtomically(dir.resolve(MARKER), "pmlp exploration run folder\n");
     }
 }
