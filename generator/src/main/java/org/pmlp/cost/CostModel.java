@@ -1,6 +1,5 @@
 package org.pmlp.cost;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import org.pmlp.ir.Circuit;
@@ -97,13 +96,5 @@ public final class CostModel {
             s += w[i] * x[i];
         }
         return s;
-    }
-
-    static ArrayNode array(double[] v) {
-        ArrayNode a = Json.array();
-        for (double d : v) {
-            a.add(d);
-        }
-        return a;
     }
 }

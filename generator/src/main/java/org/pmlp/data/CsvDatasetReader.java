@@ -301,9 +301,4 @@ public final class CsvDatasetReader {
             }
         }
     }
-
-    /** For error messages and logs: "semicolon" or "comma". */
-    public static String delimiterName(char c) {
-        return c == ';' ? "semicolon" : "comma";
-    }
 }

@@ -1,6 +1,5 @@
 package org.pmlp.model;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -139,19 +138,7 @@ public final class Mlp {
         return new Mlp(featureNames, classes, scaler, layers, max, provenance);
     }
 
-    public Mlp withScaler(InputScaler s) {
-        return new Mlp(featureNames, classes, s, layers, activationMax, provenance);
-    }
-
     public Mlp withProvenance(Map<String, Object> p) {
         return new Mlp(featureNames, classes, scaler, layers, activationMax, p);
-    }
-
-    public List<DenseLayer> copyLayers() {
-        List<DenseLayer> out = new ArrayList<>();
-        for (DenseLayer l : layers) {
-            out.add(l.copy());
-        }
-        return out;
     }
 }

@@ -2,7 +2,6 @@ package org.pmlp.quant;
 
 import java.util.Arrays;
 import org.pmlp.data.Dataset;
-import org.pmlp.model.DenseLayer;
 import org.pmlp.model.Mlp;
 import org.pmlp.model.Trainer;
 import org.pmlp.model.TrainingOptions;
@@ -76,17 +75,5 @@ public final class QuantizationAwareTraining {
         }
         Arrays.sort(mags);
         return mags[remove - 1];
-    }
-
-    /** A layer's weights as the projection would round them (for tests and reports). */
-    public static double[][] projected(DenseLayer layer, WeightFormat format) {
-        WeightGrid grid = format.fit(layer.weights(), layer.biases());
-        double[][] out = new double[layer.outputs()][layer.inputs()];
-        for (int j = 0; j < out.length; j++) {
-            for (int i = 0; i < out[j].length; i++) {
-                out[j][i] = grid.value(grid.round(layer.weights()[j][i]));
-            }
-        }
-        return out;
     }
 }
