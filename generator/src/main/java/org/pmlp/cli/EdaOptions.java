@@ -24,9 +24,13 @@ final class EdaOptions {
             description = "Bit-heap style: one two's-complement heap (default) or positive and negative heaps subtracted.")
     String heap;
 
+    /** The --liberty file, read once here so a malformed one is reported before any work. */
     Path liberty() {
-        if (liberty != null && !Files.isRegularFile(liberty)) {
-            throw new UserError(liberty + ": no such liberty file");
+        if (liberty != null) {
+            if (!Files.isRegularFile(liberty)) {
+                throw new UserError(liberty + ": no such liberty file");
+            }
+            org.pmlp.eda.liberty.CellLibrary.read(liberty);
         }
         return liberty;
     }

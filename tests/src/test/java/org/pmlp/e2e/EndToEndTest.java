@@ -87,6 +87,19 @@ class EndToEndTest {
     }
 
     @Test
+    void malformedLibertyIsAUserErrorNamingTheLine() throws IOException {
+        Path lib = tmp.resolve("bad.lib");
+        Files.writeString(lib, "library (x) {\n  cell (INV) {\n    area : 1\n    pin (A) { direction : input; \n}\n");
+        Path example = Env.repo().resolve("examples/wine");
+        Path out = tmp.resolve("badlib");
+        Cli.Run r = Cli.run("run", "--model", example.resolve("model.json").toString(), "--train",
+                example.resolve("wine.csv").toString(), "--split", "0.3", "--liberty", lib.toString(), "-o", out.toString());
+        assertEquals(2, r.exitCode(), r.out());
+        assertTrue(r.out().contains("bad.lib:"), r.out());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
     void missingToolIsAToolFailureNamingIt() throws IOException {
         Env.requireTools();
         // A PATH with everything but yosys.
