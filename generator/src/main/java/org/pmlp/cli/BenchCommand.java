@@ -36,6 +36,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--power", description = "Add estimated power as a third objective.")
     boolean power;
 
+    @Option(names = "--retrain-epochs", defaultValue = "60",
+            description = "Quantization-aware retraining epochs per weight-format combination (default: ${DEFAULT-VALUE}).")
+    int retrainEpochs;
+
     @Option(names = "--jobs", defaultValue = "2", description = "Parallel evaluations and verifications (default: ${DEFAULT-VALUE}).")
     int jobs;
 
@@ -52,7 +56,7 @@ final class BenchCommand implements Callable<Integer> {
             throw new UserError(datasets + ": no such folder");
         }
         ExploreRun.Options o = new ExploreRun.Options(0.01, power,
-                new Nsga2Search.Options(population, generations, 0.6, 0, 0.5, seed), 20, jobs, eda.liberty(), eda.timeout,
+                new Nsga2Search.Options(population, generations, 0.6, 0, 0.5, seed), retrainEpochs, jobs, eda.liberty(), eda.timeout,
                 eda.clockHz, verifyLimit, true);
         ExploreRun.prepareFolder(output);
         var rows = Benchmark.run(datasets, output, o, System.out);
