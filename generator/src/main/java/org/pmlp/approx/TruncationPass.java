@@ -56,7 +56,15 @@ public record TruncationPass(int[][] columns, boolean compensate) implements Pas
 
     @Override
     public void run(Circuit c, PassContext ctx) {
-        WidthInference.run(c);
+        boolean truncates = false;
+        for (int[] layer : columns) {
+            for (int t : layer) {
+                truncates |= t > 0;
+            }
+        }
+        if (compensate && truncates) {
+            WidthInference.run(c); // the compensation needs the rows' source widths
+        }
         for (int l = 0; l < c.layers(); l++) {
             for (SumNode s : c.sums(l)) {
                 int t = columns[l][s.neuron()];

@@ -4,14 +4,10 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.pmlp.approx.DesignConfig;
 import org.pmlp.approx.ModelShape;
-import org.pmlp.design.CompiledDesign;
-import org.pmlp.design.DesignFlow;
-import org.pmlp.design.DesignFolder;
-import org.pmlp.design.DesignWriter;
-import org.pmlp.design.TestVectors;
+import org.pmlp.design.DesignReport;
+import org.pmlp.design.RunPipeline;
+import org.pmlp.design.Stopwatch;
 import org.pmlp.model.Mlp;
-import org.pmlp.quant.QuantizedData;
-import org.pmlp.rtl.RtlDesign;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -55,23 +51,12 @@ final class GenerateCommand implements Callable<Integer> {
         DataOptions.Loaded d = loaded.data();
         DesignConfig cfg = config == null ? DesignConfig.exact(ModelShape.of(m), quant.spec())
                 : DesignConfig.read(config, ModelShape.of(m), quant.spec());
-        CompiledDesign c = DesignFlow.compile(m, cfg, d.train(), seed);
-        QuantizedData test = d.test() == null ? null
-                : QuantizedData.of(d.test(), c.model().scaler(), cfg.spec().inputQuantizer());
-        TestVectors v = TestVectors.build(c.circuit(), c.program(), test, 1000, seed);
-        double floatAcc = d.test() == null ? Double.NaN : m.accuracy(d.test());
-        Path stage = DesignFolder.stage(output);
-        RtlDesign rtl;
-        try {
-            rtl = DesignWriter.write(c, v, stage, eda.liberty(), eda.heapStyle(), floatAcc);
-            DesignFolder.publish(stage, output);
-        } catch (RuntimeException e) {
-            DesignFolder.discard(stage);
-            throw e;
-        }
+        RunPipeline.Request req = new RunPipeline.Request(m, cfg, d.train(), d.test(), output, eda.liberty(),
+                eda.heapStyle(), seed, eda.timeout, false, false, eda.clockHz);
+        DesignReport r = RunPipeline.run(req, new Stopwatch(), System.out);
         System.out.printf("wrote %s: %s, %d input port bits, %d gates, %d test vectors (%d labelled), golden accuracy %s%n",
-                output, c.circuit().topology(), rtl.ports().width(), rtl.gates(), v.size(), v.labelled(),
-                v.labelled() == 0 ? "n/a" : String.format("%.4f", DesignWriter.goldenAccuracy(v)));
+                output, r.topology, r.inputPortBits, r.rtlGates, r.testVectors, r.labelledVectors,
+                Double.isNaN(r.accuracyGolden) ? "n/a" : String.format("%.4f", r.accuracyGolden));
         return 0;
     }
 }
