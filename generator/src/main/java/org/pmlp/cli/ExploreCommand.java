@@ -3,16 +3,15 @@ package org.pmlp.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.pmlp.UserError;
 import org.pmlp.explore.ExploreOutputs;
 import org.pmlp.explore.ExploreRun;
 import org.pmlp.explore.Nsga2Search;
+import org.pmlp.explore.ResumeHint;
+import org.pmlp.explore.RunFingerprint;
 import org.pmlp.util.Files2;
 import org.pmlp.util.Json;
 import picocli.CommandLine;
@@ -28,7 +27,9 @@ import picocli.CommandLine.Option;
                 + "against the exact bespoke baseline. Every design on the final front is then generated, "
                 + "co-simulated in Verilator and synthesized with Yosys.",
                 "Writes DIR/pareto.csv, DIR/designs/*, DIR/pareto-area.png, DIR/pareto-power.png, DIR/report.md. "
-                        + "Checkpoints every generation: after Ctrl-C or a crash, `pmlp explore --resume DIR` continues."})
+                        + "Checkpoints every generation: after Ctrl-C or a crash, `pmlp explore --resume DIR` continues "
+                        + "(options given beside --resume override the saved ones if they leave the search unchanged, "
+                        + "like --jobs; one that changes it, or a changed input file, is refused by name)."})
 final class ExploreCommand implements Callable<Integer> {
     static final String ARGS_FILE = "explore.json";
 
@@ -66,6 +67,12 @@ final class ExploreCommand implements Callable<Integer> {
 
     @Option(names = "--crossover", defaultValue = "0.5", description = "Crossover probability (default: ${DEFAULT-VALUE}).")
     double crossover;
+
+    @Option(names = "--max-age", paramLabel = "GENERATIONS", defaultValue = "" + Nsga2Search.DEFAULT_MAX_AGE,
+            description = "A population member older than this many generations is replaced by a random new one "
+                    + "(Jenetics' ageing; default: ${DEFAULT-VALUE}, with which the benchmark was measured). 0: never, "
+                    + "plain NSGA-II. The archive keeps every feasible non-dominated design either way.")
+    int maxAge;
 
     @Option(names = "--power", description = "Add estimated power as a third objective.")
     boolean power;
@@ -108,10 +115,7 @@ final class ExploreCommand implements Callable<Integer> {
         check();
         Path dir = output;
         ExploreRun.prepareFolder(dir);
-        List<String> args = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
-        if (!args.isEmpty() && args.get(0).equals(spec.name())) {
-            args.remove(0); // the parse starts at the top command; keep this command's own arguments
-        }
+        List<String> args = ownArgs();
         Path argsFile = dir.resolve(ARGS_FILE);
         if (Files.exists(dir.resolve(org.pmlp.explore.Checkpoint.FILE))) {
             throw new UserError(dir + ": holds an exploration already; continue it with --resume " + dir
@@ -124,22 +128,51 @@ final class ExploreCommand implements Callable<Integer> {
         return execute(dir, "explore " + String.join(" ", args));
     }
 
+    /**
+     * Continues the run in the --resume folder with its saved arguments; options given beside
+     * --resume are laid over them (--jobs, say), and the checkpoint refuses any that changes the
+     * search, naming it.
+     */
     private int resumeRun() {
         Path argsFile = resume.resolve(ARGS_FILE);
         if (!Files.exists(argsFile)) {
             throw new UserError(resume + ": no " + ARGS_FILE + " here; not an exploration run folder");
         }
-        List<String> args = Json.read(argsFile).get("args").strings();
+        List<String> args = new ArrayList<>(Json.read(argsFile).get("args").strings());
+        List<String> extra = ownArgs();
+        for (int i = 0; i < extra.size(); i++) {
+            if (extra.get(i).equals("--resume")) {
+                i++;
+            } else if (!extra.get(i).startsWith("--resume=")) {
+                args.add(extra.get(i));
+            }
+        }
         ExploreCommand again = new ExploreCommand();
-        new CommandLine(again).parseArgs(args.toArray(new String[0]));
+        new CommandLine(again).setOverwrittenOptionsAllowed(true).parseArgs(args.toArray(new String[0]));
+        if (extra.stream().anyMatch(a -> a.startsWith("-o") || a.startsWith("--output"))) {
+            throw new UserError("-o is not taken with --resume: the run continues in " + resume);
+        }
         again.check();
-        return again.execute(again.output, "explore " + String.join(" ", args) + " (resumed)");
+        // The folder may have moved since the run began: continue where it is now.
+        return again.execute(resume, "explore " + String.join(" ", args) + " (resumed)");
+    }
+
+    /** This command's own arguments as given (the parse starts at the top command). */
+    private List<String> ownArgs() {
+        List<String> args = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
+        if (!args.isEmpty() && args.get(0).equals(spec.name())) {
+            args.remove(0);
+        }
+        return args;
     }
 
     private void check() {
         eda.check();
         if (!(maxLoss >= 0 && maxLoss < 1)) {
             throw new UserError("--max-loss must be in [0, 1), got " + maxLoss);
+        }
+        if (maxAge < 0) {
+            throw new UserError("--max-age must be 0 (never) or a number of generations, got " + maxAge);
         }
         if (population < 4 || generations < 1) {
             throw new UserError("--population must be at least 4 and --generations at least 1");
@@ -155,45 +188,32 @@ final class ExploreCommand implements Callable<Integer> {
             throw new UserError("exploration needs training data: --train FILE");
         }
         ExploreRun.Options opts = new ExploreRun.Options(maxLoss, power,
-                new Nsga2Search.Options(population, generations, offspring, mutation, crossover, seed), retrainEpochs, jobs,
-                eda.liberty(), eda.timeout, eda.clockHz, verifyLimit, !noVerify);
-        String fingerprint = fingerprint();
-        ExploreRun.Outcome out = ExploreRun.run(loaded.model(), loaded.data().train(), loaded.data().test(), opts, dir,
-                fingerprint, System.out);
+                new Nsga2Search.Options(population, generations, offspring, mutation, crossover, seed, maxAge),
+                retrainEpochs, jobs, eda.liberty(), eda.timeout, eda.clockHz, verifyLimit, !noVerify);
+        ExploreRun.Outcome out;
+        try (ResumeHint hint = ResumeHint.install(dir, System.err)) {
+            out = ExploreRun.run(loaded.model(), loaded.data().train(), loaded.data().test(), opts, dir, fingerprint(),
+                    System.out);
+        }
         if (noVerify) {
             System.out.println("search done (--no-verify): the front was not verified; see " + dir);
             return 0;
         }
         ExploreOutputs.write(dir, out, loaded.model().topology(), maxLoss, "pmlp " + command);
         long bad = out.front().stream().filter(v -> v.report().rtlMismatches != 0 || v.report().netlistMismatches != 0)
-                .count();
+                .count() + out.scoreDisagreements().size();
         System.out.printf("%d verified designs; results in %s (pareto.csv, report.md, pareto-area.png)%n",
                 out.front().size(), dir);
         return bad == 0 ? 0 : Main.VERIFICATION_FAILED;
     }
 
-    /** Identifies the inputs of a run, so --resume refuses changed models, data or options. */
-    private String fingerprint() {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            List<Path> files = new ArrayList<>(List.of(model));
-            if (data.train != null) {
-                files.add(data.train);
-            }
-            if (data.test != null) {
-                files.add(data.test);
-            }
-            for (Path f : files) {
-                md.update(Files.readAllBytes(f));
-            }
-            md.update((seed + "|" + maxLoss + "|" + population + "|" + generations + "|" + offspring + "|" + mutation
-                    + "|" + crossover + "|" + power + "|" + retrainEpochs + "|" + data.split + "|" + data.label + "|"
-                    + scaler).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(md.digest());
-        } catch (IOException e) {
-            throw new UserError("cannot read an input file: " + e.getMessage());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    /**
+     * What the run depends on besides ExploreRun's own options: the input files by content and
+     * how they are read. (ExploreRun adds the search options, library and cost model.)
+     */
+    RunFingerprint fingerprint() {
+        return new RunFingerprint().file("--model", model).file("--train", data.train).file("--test", data.test)
+                .option("--split", data.split).option("--label", data.label).option("--header", data.header)
+                .option("--impute", data.impute).option("--scaler", scaler).option("--heap", eda.heap);
     }
 }

@@ -95,7 +95,8 @@ public final class Benchmark {
                 base.jobs(), base.liberty(), base.timeout(), base.clockHz(), base.verifyLimit(), true);
         DesignFolderReset.clear(dir);
         ExploreRun.prepareFolder(dir);
-        ExploreRun.Outcome out = ExploreRun.run(model, train, test, o, dir, "bench", log);
+        ExploreRun.Outcome out = ExploreRun.run(model, train, test, o, dir,
+                new RunFingerprint().option("command", "pmlp bench"), log); // bench clears its folders: never resumed
         ExploreOutputs.write(dir, out, model.topology() + " (max loss " + maxLoss + ")", maxLoss, "pmlp bench");
         return out;
     }

@@ -21,10 +21,10 @@ public final class Checkpoint {
     private Checkpoint() {
     }
 
-    public static void write(Path dir, String fingerprint, Nsga2Search.State s) {
+    public static void write(Path dir, RunFingerprint fingerprint, Nsga2Search.State s) {
         ObjectNode o = Json.object();
         o.put("format", "pmlp-explore-checkpoint");
-        o.put("fingerprint", fingerprint);
+        o.set("fingerprint", fingerprint.toJson());
         o.put("next_generation", s.generation());
         o.put("evaluations", s.evaluations());
         o.set("population", genomes(s.population()));
@@ -41,16 +41,13 @@ public final class Checkpoint {
     }
 
     /** The saved state; archive scores are recomputed with {@code evaluator}. */
-    public static Nsga2Search.State read(Path dir, String fingerprint, CandidateEvaluator evaluator) {
+    public static Nsga2Search.State read(Path dir, RunFingerprint fingerprint, CandidateEvaluator evaluator) {
         Path file = dir.resolve(FILE);
         if (!Files.exists(file)) {
             return null;
         }
         Json.In in = Json.read(file);
-        if (!in.get("fingerprint").text().equals(fingerprint)) {
-            throw new UserError(file + ": was written for other inputs (the model, data or options changed);"
-                    + " start a new run in another folder");
-        }
+        check(file, in.get("fingerprint"), fingerprint);
         List<int[][]> population = genomes(in.get("population"));
         Json.In b = in.get("births");
         long[] births = new long[b.size()];
@@ -63,6 +60,19 @@ public final class Checkpoint {
         }
         return new Nsga2Search.State(in.get("next_generation").node().asLong(), population, births, archive,
                 in.get("evaluations").node().asLong());
+    }
+
+    /** Refuses a checkpoint written for other inputs, naming every input that changed. */
+    static void check(Path file, Json.In saved, RunFingerprint now) {
+        if (!saved.node().isObject()) {
+            throw new UserError(file + ": was written by an earlier pmlp, whose checkpoints do not record every input;"
+                    + " start a new run in another folder");
+        }
+        List<String> changed = now.differences(RunFingerprint.parse(saved));
+        if (!changed.isEmpty()) {
+            throw new UserError(file + ": cannot resume, the run's inputs changed: " + String.join("; ", changed)
+                    + ". Resume with the same inputs, or start a new run in another folder");
+        }
     }
 
     private static ArrayNode genomes(List<int[][]> list) {

@@ -17,6 +17,8 @@ import org.pmlp.approx.DesignConfig;
 import org.pmlp.approx.ModelShape;
 import org.pmlp.cost.CostModel;
 import org.pmlp.data.Dataset;
+import org.pmlp.Version;
+import org.pmlp.design.DesignFolder;
 import org.pmlp.design.DesignReport;
 import org.pmlp.design.RunPipeline;
 import org.pmlp.design.Stopwatch;
@@ -24,6 +26,7 @@ import org.pmlp.model.Mlp;
 import org.pmlp.quant.QuantSpec;
 import org.pmlp.rtl.HeapStyle;
 import org.pmlp.util.Files2;
+import org.pmlp.util.Json;
 import org.pmlp.util.Parallel;
 
 /**
@@ -37,23 +40,52 @@ public final class ExploreRun {
                           Path liberty, long timeout, double clockHz, int verifyLimit, boolean verify) {
     }
 
-    /** A verified design of the front. */
-    public record Verified(String id, Candidate candidate, DesignReport report) {
+    /**
+     * A verified design of the front. {@code trainAccuracy} is the golden training accuracy of the
+     * design as written in its folder, which must equal the search's score.
+     */
+    public record Verified(String id, Candidate candidate, DesignReport report, double trainAccuracy) {
+        /** Null when the delivered design is the one the search scored, else why not. */
+        public String scoreDisagreement() {
+            return FrontCheck.disagreement(id, candidate.score().accuracy(), trainAccuracy);
+        }
     }
 
     /** The outcome: the baseline and the verified front, smallest area first. */
     public record Outcome(Verified exact, List<Verified> front, double searchSeconds, long evaluations,
                           double exactTrainAccuracy) {
+        /** Every verified design (baseline and front) whose folder does not reproduce its search score. */
+        public List<String> scoreDisagreements() {
+            List<String> out = new ArrayList<>();
+            List<Verified> all = new ArrayList<>(front);
+            if (exact != null) {
+                all.add(0, exact);
+            }
+            for (Verified v : all) {
+                if (v.scoreDisagreement() != null) {
+                    out.add(v.scoreDisagreement());
+                }
+            }
+            return out;
+        }
     }
 
     private ExploreRun() {
     }
 
-    public static Outcome run(Mlp model, Dataset train, Dataset test, Options o, Path dir, String fingerprint,
+    /**
+     * @param inputs what the caller knows the run depends on (input files, data options); the
+     *     options, library and cost model are added here, so the checkpoint's fingerprint is complete
+     */
+    public static Outcome run(Mlp model, Dataset train, Dataset test, Options o, Path dir, RunFingerprint inputs,
                               PrintStream log) {
         SearchSpace space = SearchSpace.of(model, QuantSpec.DEFAULT);
+        CostModel cost = CostModel.defaults();
+        RunFingerprint fingerprint = complete(inputs, o, cost);
+        // Staging folders of design verifications an interruption cut short (nothing else writes there now).
+        DesignFolder.removeLeftovers(dir.resolve("designs"));
         CandidateEvaluator ev = new CandidateEvaluator(space, model, train, o.retrainEpochs(), o.search().seed(),
-                CostModel.defaults(), HeapStyle.TWOS_COMPLEMENT);
+                cost, HeapStyle.TWOS_COMPLEMENT);
         CandidateEvaluator.Score exact = ev.evaluate(space.exact());
         Objectives objectives = new Objectives(exact.accuracy() - o.maxLoss(), o.power());
         log.printf("exact bespoke baseline: training accuracy %.4f, estimated %.3f cm^2, %.2f mW; constraint: training"
@@ -97,10 +129,27 @@ public final class ExploreRun {
             }
             List<Verified> verified = verify(ev, front, model, train, test, o, dir, pool, log);
             Verified base = verifyOne("exact", new Candidate(space.exact(), exact), ev, train, test, o, dir);
+            if (base.scoreDisagreement() != null) {
+                log.println(base.scoreDisagreement());
+            }
             return new Outcome(base, verified, searchSeconds, state.evaluations(), exact.accuracy());
         } finally {
             Parallel.shutdown(pool);
         }
+    }
+
+    /** The caller's items plus everything in the options, the pmlp version and the cost model. */
+    public static RunFingerprint complete(RunFingerprint inputs, Options o, CostModel cost) {
+        RunFingerprint f = new RunFingerprint();
+        inputs.items().forEach(f::option);
+        Nsga2Search.Options s = o.search();
+        return f.option("pmlp version", Version.VERSION).option("--seed", s.seed()).option("--max-loss", o.maxLoss())
+                .option("--power", o.power()).option("--population", s.population())
+                .option("--generations", s.generations()).option("--offspring", s.offspringFraction())
+                .option("--mutation", s.mutation()).option("--crossover", s.crossover())
+                .option("--max-age", s.maxAge()).option("--retrain-epochs", o.retrainEpochs())
+                .file("--liberty", o.liberty()).content("cost model (" + cost.source() + ")",
+                        Json.write(cost.toJson(null)));
     }
 
     /** Keeps {@code n} designs evenly spaced by rank, always with both ends. */
@@ -127,18 +176,27 @@ public final class ExploreRun {
             log.printf("%s: train %.4f, test %s, %.3f cm^2 (est. %.3f), %.3f mW, %d mismatches%n", v.id(),
                     v.candidate().score().accuracy(), fmt(v.report().accuracyGolden), v.report().areaCm2,
                     v.candidate().score().areaCm2(), v.report().powerMw, v.report().rtlMismatches);
+            if (v.scoreDisagreement() != null) {
+                log.println(v.scoreDisagreement());
+            }
         }
         return out;
     }
 
     private static Verified verifyOne(String id, Candidate c, CandidateEvaluator ev, Dataset train, Dataset test,
                                       Options o, Path dir) {
-        DesignConfig config = ev.compile(c.genome()).config();
         Path out = dir.resolve("designs").resolve(id);
-        RunPipeline.Request req = new RunPipeline.Request(ev.modelFor(c.genome()), config, train, test, out,
-                o.liberty(), HeapStyle.TWOS_COMPLEMENT, o.search().seed(), o.timeout(), true, true, o.clockHz());
+        RunPipeline.Request req = request(ev, c.genome(), train, test, out, o, true);
         DesignReport r = RunPipeline.run(req, new Stopwatch(), new PrintStream(java.io.OutputStream.nullOutputStream()));
-        return new Verified(id, c, r);
+        return new Verified(id, c, r, FrontCheck.trainAccuracy(out, train, o.search().seed()));
+    }
+
+    /** How a genome's design is generated (and, with {@code tools}, simulated and synthesized) into {@code out}. */
+    static RunPipeline.Request request(CandidateEvaluator ev, int[][] genome, Dataset train, Dataset test, Path out,
+                                       Options o, boolean tools) {
+        DesignConfig config = ev.compile(genome).config();
+        return new RunPipeline.Request(ev.modelFor(genome), config, train, test, out, o.liberty(),
+                HeapStyle.TWOS_COMPLEMENT, o.search().seed(), o.timeout(), tools, tools, o.clockHz());
     }
 
     static String fmt(double v) {

@@ -1,0 +1,80 @@
+package org.pmlp.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pmlp.cost.CostModel;
+import org.pmlp.explore.ExploreRun;
+import org.pmlp.explore.Nsga2Search;
+import org.pmlp.explore.RunFingerprint;
+import org.pmlp.testutil.Shared;
+import picocli.CommandLine;
+
+/** The resume fingerprint of explore records every input that changes the run. */
+class ExploreFingerprintTest {
+    @TempDir
+    Path tmp;
+
+    private static RunFingerprint of(String... more) {
+        Path ex = Shared.repo().resolve("examples/wine");
+        List<String> args = new ArrayList<>(List.of("--model", ex.resolve("model.json").toString(), "--train",
+                ex.resolve("wine.csv").toString(), "-o", "run"));
+        args.addAll(List.of(more));
+        ExploreCommand c = new ExploreCommand();
+        new CommandLine(c).parseArgs(args.toArray(new String[0]));
+        ExploreRun.Options o = new ExploreRun.Options(c.maxLoss, c.power, new Nsga2Search.Options(c.population,
+                c.generations, c.offspring, c.mutation, c.crossover, c.seed, c.maxAge), c.retrainEpochs, c.jobs,
+                c.eda.liberty, c.eda.timeout, c.eda.clockHz, c.verifyLimit, !c.noVerify);
+        return ExploreRun.complete(c.fingerprint(), o, CostModel.defaults());
+    }
+
+    /** The one item that differs, asserting there is exactly one. */
+    private static String changed(RunFingerprint base, RunFingerprint other) {
+        List<String> d = other.differences(base);
+        assertEquals(1, d.size(), d.toString());
+        return d.get(0);
+    }
+
+    @Test
+    void everyOptionThatChangesTheRunIsRecorded() throws IOException {
+        RunFingerprint base = of();
+        assertEquals(List.of(), of().differences(base), "same arguments, same fingerprint");
+        assertTrue(changed(base, of("--header", "yes")).startsWith("--header (was auto, now yes)"));
+        assertTrue(changed(base, of("--impute", "mean")).startsWith("--impute"));
+        assertTrue(changed(base, of("--heap", "split")).startsWith("--heap"));
+        assertTrue(changed(base, of("--label", "0")).startsWith("--label"));
+        assertTrue(changed(base, of("--split", "0.3")).startsWith("--split"));
+        assertTrue(changed(base, of("--max-age", "0")).startsWith("--max-age"));
+        assertTrue(changed(base, of("--seed", "2")).startsWith("--seed"));
+        assertTrue(changed(base, of("--retrain-epochs", "3")).startsWith("--retrain-epochs"));
+        Path lib = tmp.resolve("lib.lib");
+        Files.copy(Shared.repo().resolve("pdk/egfet_1v0.lib"), lib);
+        RunFingerprint withLib = of("--liberty", lib.toString());
+        assertTrue(changed(base, withLib).startsWith("--liberty"));
+        Files.writeString(lib, "/* edited */\n", java.nio.file.StandardOpenOption.APPEND);
+        assertEquals("--liberty (its content changed)", changed(withLib, of("--liberty", lib.toString())));
+        // Options that do not change the search are not recorded.
+        assertEquals(List.of(), of("--jobs", "1", "--timeout", "5", "--verify-limit", "3").differences(base));
+    }
+
+    @Test
+    void theCostModelIsRecorded() {
+        RunFingerprint inputs = new RunFingerprint().option("--model", "m");
+        ExploreRun.Options o = new ExploreRun.Options(0.01, false, new Nsga2Search.Options(10, 10, 0.6, 0, 0.5, 1), 0,
+                1, null, 10, 5, 10, false);
+        CostModel shipped = CostModel.defaults();
+        double[] area = new double[org.pmlp.cost.CostFeatures.NAMES.length];
+        double[] power = new double[area.length];
+        java.util.Arrays.fill(area, 1);
+        CostModel other = new CostModel(area, power, shipped.source());
+        String d = changed(ExploreRun.complete(inputs, o, shipped), ExploreRun.complete(inputs, o, other));
+        assertTrue(d.startsWith("cost model"), d);
+    }
+}
