@@ -1,14 +1,18 @@
 package org.pmlp.testutil;
 
+import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.pmlp.eda.Tools;
+import org.pmlp.util.Prerequisites;
 
 /**
  * The shared reference data beside the repository ({@code ../shared}: benchmark datasets and
- * the public EGFET libraries). Tests that need it call {@link #require}, which skips them with
- * a plain message when it is absent; the unit tests pass without it.
+ * the public EGFET libraries) and the external tools. Tests that need them call {@link #require}
+ * or {@link #requireTool}; when one is missing they are skipped with a plain message, or fail
+ * under CI ({@link Prerequisites} decides, for this module and the end-to-end tests alike).
  */
 public final class Shared {
     private Shared() {
@@ -31,10 +35,26 @@ public final class Shared {
         Path root = root();
         boolean present = root != null && Files.exists(root.resolve(relative));
         if (!present) {
-            System.err.println("SKIPPED: ../shared/" + relative + " not found (reference data beside the repository)");
+            missing("../shared/" + relative + " not found (reference data beside the repository)");
         }
-        assumeTrue(present, "../shared/" + relative + " not found: skipped (it holds the reference datasets and libraries)");
         return root.resolve(relative);
+    }
+
+    /** Requires an external tool on the PATH. */
+    public static void requireTool(String command) {
+        if (Tools.which(command) == null) {
+            missing(command + " is not on the PATH");
+        }
+    }
+
+    /** Skips the calling test, saying why, or fails it under CI. */
+    public static void missing(String what) {
+        String msg = Prerequisites.message(what);
+        if (Prerequisites.mustFail()) {
+            fail(msg);
+        }
+        System.err.println(msg);
+        assumeTrue(false, msg);
     }
 
     /** The repository root (for files the project ships, like examples/). */

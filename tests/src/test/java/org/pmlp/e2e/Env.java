@@ -6,11 +6,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.pmlp.eda.Tools;
+import org.pmlp.util.Prerequisites;
 
 /**
  * Where the end-to-end tests find things: the repository, the shared reference data, the tools.
- * Under CI (environment CI or PMLP_REQUIRE_TOOLS set) a missing tool fails the test instead of
- * skipping it.
+ * A missing one skips the test, saying so, or fails it under CI: {@link Prerequisites} decides,
+ * as it does for the generator's unit tests.
  */
 final class Env {
     private Env() {
@@ -30,27 +31,27 @@ final class Env {
     static Path shared(String relative) {
         Path p = repo().resolveSibling("shared").resolve(relative);
         if (!Files.exists(p)) {
-            System.err.println("SKIPPED: ../shared/" + relative + " not found (reference data beside the repository)");
+            missing("../shared/" + relative + " not found (reference data beside the repository)");
         }
-        assumeTrue(Files.exists(p), "../shared/" + relative + " not found: skipped");
         return p;
     }
 
-    static boolean underCi() {
-        return System.getenv("CI") != null || System.getenv("PMLP_REQUIRE_TOOLS") != null;
-    }
-
-    /** Requires the external tools: fails under CI, skips (saying why) elsewhere. */
+    /** Requires the external tools. */
     static void requireTools() {
         for (Tools.Tool t : Tools.REQUIRED) {
             if (Tools.which(t.command()) == null) {
-                String msg = t.command() + " is not installed (apt-get install -y " + t.debianPackage() + ")";
-                if (underCi()) {
-                    fail(msg + ": end-to-end tests need it under CI");
-                }
-                System.err.println("SKIPPED: " + msg);
-                assumeTrue(false, msg + ": end-to-end test skipped");
+                missing(t.command() + " is not installed (apt-get install -y " + t.debianPackage() + ")");
             }
         }
+    }
+
+    /** Skips the calling test, saying why, or fails it under CI. */
+    static void missing(String what) {
+        String msg = Prerequisites.message(what);
+        if (Prerequisites.mustFail()) {
+            fail(msg);
+        }
+        System.err.println(msg);
+        assumeTrue(false, msg);
     }
 }

@@ -3,7 +3,6 @@ package org.pmlp.eda.netlist;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,7 +13,6 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pmlp.eda.liberty.CellLibrary;
@@ -66,7 +64,7 @@ class YosysEndToEndTest {
     }
 
     private PowerReport synthesizeAndCheck(Path libFile, CellLibrary lib) throws Exception {
-        Assumptions.assumeTrue(onPath("yosys"), "yosys not on PATH: skipped");
+        org.pmlp.testutil.Shared.requireTool("yosys");
         Files.writeString(dir.resolve("design.v"), DESIGN);
         String l = libFile.toAbsolutePath().toString();
         Files.writeString(dir.resolve("synth.ys"), String.join("\n",
@@ -118,19 +116,6 @@ class YosysEndToEndTest {
             }
         }
         return counts;
-    }
-
-    private static boolean onPath(String tool) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return false;
-        }
-        for (String d : path.split(File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(d, tool))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static void run(Path workDir, String... command) throws IOException, InterruptedException {
