@@ -3,17 +3,18 @@ package org.pmlp.approx;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import org.pmlp.ir.Circuit;
 import org.pmlp.ir.Connection;
 import org.pmlp.ir.SumNode;
+import org.pmlp.quant.Pruning;
 import org.pmlp.util.Json;
 
 /**
  * Section {@code "prune"}: {@code {"fraction": [0.3, 0]}} removes, per layer, that share of the
  * connections with the smallest trained magnitude (their weight becomes 0, so their partial
- * products vanish from the heap). Ties break by neuron then input index. Default: none.
+ * products vanish from the heap). Exactly floor(fraction x connections) go; equal magnitudes go in
+ * order of neuron, then input index ({@link Pruning}, shared with retraining). Default: none.
  */
 public record PruningPass(double[] fractions) implements Pass {
     public static final String NAME = "prune";
@@ -42,15 +43,21 @@ public record PruningPass(double[] fractions) implements Pass {
     @Override
     public void run(Circuit c, PassContext ctx) {
         for (int l = 0; l < c.layers(); l++) {
-            List<Connection> all = new ArrayList<>();
+            List<List<Connection>> rows = new ArrayList<>();
             for (SumNode s : c.sums(l)) {
-                all.addAll(c.connections(s));
+                rows.add(c.connections(s));
             }
-            int remove = (int) Math.floor(fractions[l] * all.size() + 1e-9);
-            List<Connection> sorted = new ArrayList<>(all);
-            sorted.sort(Comparator.comparingDouble((Connection k) -> Math.abs(k.real())));
-            for (int k = 0; k < remove; k++) {
-                sorted.get(k).setWeight(0);
+            double[][] real = new double[rows.size()][];
+            for (int j = 0; j < real.length; j++) {
+                real[j] = rows.get(j).stream().mapToDouble(Connection::real).toArray();
+            }
+            boolean[][] removed = Pruning.removed(real, fractions[l]);
+            for (int j = 0; j < real.length; j++) {
+                for (int i = 0; i < real[j].length; i++) {
+                    if (removed[j][i]) {
+                        rows.get(j).get(i).setWeight(0);
+                    }
+                }
             }
         }
     }

@@ -1,6 +1,5 @@
 package org.pmlp.quant;
 
-import java.util.Arrays;
 import org.pmlp.data.Dataset;
 import org.pmlp.model.Mlp;
 import org.pmlp.model.Trainer;
@@ -38,11 +37,11 @@ public final class QuantizationAwareTraining {
         InputQuantizer iq = spec.inputQuantizer();
         WeightProjection projection = (layer, w, b, wOut, bOut) -> {
             WeightGrid grid = formats[layer].fit(w, b);
-            double threshold = prune == null ? -1 : pruneThreshold(w, prune[layer]);
+            boolean[][] pruned = prune == null ? null : Pruning.removed(w, prune[layer]);
             for (int j = 0; j < w.length; j++) {
                 for (int i = 0; i < w[j].length; i++) {
                     boolean dropped = layer == 0 && keepInputs != null && !keepInputs[i];
-                    wOut[j][i] = dropped || Math.abs(w[j][i]) <= threshold ? 0 : grid.value(grid.round(w[j][i]));
+                    wOut[j][i] = dropped || pruned != null && pruned[j][i] ? 0 : grid.value(grid.round(w[j][i]));
                 }
                 bOut[j] = grid.value(grid.roundBias(b[j]));
             }
@@ -54,26 +53,5 @@ public final class QuantizationAwareTraining {
         Trainer trainer = new Trainer(opts, projection, iq::dequantize);
         Trainer.Result r = trainer.fineTune(model.layers(), scaled, train.y(), model.classes().size());
         return model.withLayers(r.layers());
-    }
-
-    /** The magnitude at or below which the smallest {@code fraction} of weights fall; -1 for none. */
-    static double pruneThreshold(double[][] w, double fraction) {
-        int n = 0;
-        for (double[] row : w) {
-            n += row.length;
-        }
-        int remove = (int) Math.floor(fraction * n + 1e-9);
-        if (remove <= 0) {
-            return -1;
-        }
-        double[] mags = new double[n];
-        int k = 0;
-        for (double[] row : w) {
-            for (double v : row) {
-                mags[k++] = Math.abs(v);
-            }
-        }
-        Arrays.sort(mags);
-        return mags[remove - 1];
     }
 }
