@@ -32,9 +32,23 @@ class ApproximationEndToEndTest {
         assertEquals(0, ra.get("netlist_mismatches").asInt());
         assertTrue(ra.get("area_cm2").asDouble() < re.get("area_cm2").asDouble() / 2,
                 "approx " + ra.get("area_cm2") + " vs exact " + re.get("area_cm2"));
-        double est = ra.get("estimated_area_cm2").asDouble();
-        double real = ra.get("area_cm2").asDouble();
-        assertTrue(Math.abs(est - real) / real < 0.35, "cost model " + est + " vs Yosys " + real);
+        // The cost model's estimate of both designs is within its claimed median error (README,
+        // "Cost model and calibration"). Measured: exact 3.7% area / 3.6% power, approx 0.3% / 0.4%.
+        for (JsonNode r : new JsonNode[] {re, ra}) {
+            assertWithin(r.get("estimated_area_cm2").asDouble(), r.get("area_cm2").asDouble(), CLAIMED_AREA_ERROR,
+                    "area");
+            assertWithin(r.get("estimated_power_mw").asDouble(), r.get("power_mw").asDouble(), CLAIMED_POWER_ERROR,
+                    "power");
+        }
+    }
+
+    /** The median relative errors the README claims for the shipped cost model. */
+    static final double CLAIMED_AREA_ERROR = 0.052;
+    static final double CLAIMED_POWER_ERROR = 0.046;
+
+    private static void assertWithin(double estimate, double actual, double relative, String what) {
+        assertTrue(actual > 0 && Math.abs(estimate - actual) / actual <= relative, what + ": cost model " + estimate
+                + " vs measured " + actual + ", more than " + relative * 100 + "% apart");
     }
 
     @Test
@@ -45,14 +59,37 @@ class ApproximationEndToEndTest {
         assertTrue(r.out().matches("(?s).*8 designs, \\d+ vectors, 0 mismatches.*"), r.out());
     }
 
+    /**
+     * Calibration on 8 random designs: the figures it prints are parsed and bounded, and the
+     * coefficient file records the same. Measured (seeds 1..8, 7 used): held-out area Spearman 1.0,
+     * median error 2.8%; power 1.0, 3.3%; shipped coefficients 1.0, 10.6%.
+     */
     @Test
-    void calibrationRunsAndReportsItsFigures() {
+    void calibrationRunsAndItsFiguresAreGood() {
         Env.requireTools();
         Path out = tmp.resolve("cost.json");
-        Cli.Run r = Cli.run("calibrate", "--designs", "6", "--compare-heaps", "2", "-o", out.toString());
+        Cli.Run r = Cli.run("calibrate", "--designs", "8", "--compare-heaps", "2", "-o", out.toString());
         assertEquals(0, r.exitCode(), r.out());
-        assertTrue(r.out().contains("held-out area:  Spearman"), r.out());
-        assertTrue(org.pmlp.util.Json.read(out).get("area_um2").has("full_adders"));
+        double[] area = figures(r.out(), "held-out area:");
+        double[] power = figures(r.out(), "held-out power:");
+        double[] shipped = figures(r.out(), "shipped coefficients on the same designs: area");
+        assertTrue(area[0] >= 0.9 && power[0] >= 0.9 && shipped[0] >= 0.9, "Spearman too low: " + r.out());
+        assertTrue(area[1] <= 0.10 && power[1] <= 0.10, "held-out median error above 10%: " + r.out());
+        assertTrue(shipped[1] <= 0.15, "shipped coefficients' median error above 15%: " + r.out());
+        JsonNode cal = org.pmlp.util.Json.read(out).node().get("calibration");
+        assertEquals(area[0], cal.get("held_out_area_spearman").asDouble(), 5e-5);
+        assertEquals(area[1], cal.get("held_out_area_median_relative_error").asDouble(), 5e-5);
+        assertEquals(power[1], cal.get("held_out_power_median_relative_error").asDouble(), 5e-5);
+        JsonNode coef = org.pmlp.util.Json.read(out).node().get("area_um2");
+        assertTrue(coef.get("full_adders").asDouble() > 0, "a full adder has an area: " + coef);
+    }
+
+    /** Spearman and median relative error (as a fraction) from a line "PREFIX Spearman R, median relative error E%". */
+    static double[] figures(String out, String prefix) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(prefix)
+                + "\\s+Spearman (-?[0-9.]+), median relative error ([0-9.]+)%").matcher(out);
+        assertTrue(m.find(), "no line '" + prefix + " Spearman ..., median relative error ...%' in:\n" + out);
+        return new double[] {Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)) / 100};
     }
 
     private static String[] concat(String[] a, String[] b) {
