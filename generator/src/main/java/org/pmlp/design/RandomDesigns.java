@@ -305,7 +305,7 @@ public final class RandomDesigns {
         if (win.explicit()) {
             return win.msb() - win.lsb() + 1;
         }
-        return win.bits() == 0 ? 12 : win.bits();
+        return win.bits() == 0 ? org.pmlp.ir.WidthInference.MAX_BITS : win.bits(); // as PassRegistry checks masks
     }
 
     private static double gaussian(SplittableRandom r) {
