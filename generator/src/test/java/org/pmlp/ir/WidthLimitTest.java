@@ -1,5 +1,6 @@
 package org.pmlp.ir;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,6 +20,7 @@ import org.pmlp.model.DenseLayer;
 import org.pmlp.model.InputScaler;
 import org.pmlp.model.Mlp;
 import org.pmlp.quant.QuantSpec;
+import org.pmlp.reference.ReferenceModel;
 
 /**
  * Sums wider than pmlp computes exactly are refused naming the neuron, never computed modulo
@@ -107,6 +109,9 @@ class WidthLimitTest {
             assertEquals(java.math.BigInteger.ZERO, c.exactAlignedBias(s));
             assertEquals(0, c.heapConstant(s));
         }
+        int[][] q = inputs(2, 300, 3, 4);
+        assertArrayEquals(ReferenceModel.of(d.model(), d.config(), inputs(1, 64, 3, 4)).classifyAll(q),
+                d.program().classifyAll(q), "golden = reference on the 1e300 model");
     }
 
     @Test
