@@ -70,6 +70,12 @@ class DesignConfigTest {
         m = rejected("{\"activations\": {\"hidden\": [{\"bits\": 6}]},"
                 + " \"masks\": {\"layers\": [null, [[64, 1, 1], [1, 1, 1], [1, 1, 1]]]}}");
         assertTrue(m.contains("masks.layers[1][0][0]: expected a mask in [0, 63] (the input is 6 bits wide)"), m);
+        // A full-width window is as wide as its sum, at most the 62 bits pmlp computes.
+        m = rejected("{\"activations\": {\"hidden\": [{\"bits\": 0}]},"
+                + " \"masks\": {\"layers\": [null, [[4611686018427387904, 1, 1], [1, 1, 1], [1, 1, 1]]]}}");
+        assertTrue(m.contains("masks.layers[1][0][0]: expected a mask in [0, 4611686018427387903] (the input is 62 bits wide)"), m);
+        parse("{\"activations\": {\"hidden\": [{\"bits\": 0}]},"
+                + " \"masks\": {\"layers\": [null, [[4611686018427387903, 1, 1], [1, 1, 1], [1, 1, 1]]]}}");
     }
 
     @Test
