@@ -197,6 +197,13 @@ public final class Circuit {
      * an out-of-range constant saturates (such values are never read).
      */
     public long heapConstant(SumNode s) {
+        int shift = -minSourceExponent(s);
+        long b = s.bias();
+        long comp = s.compensation();
+        if (Math.abs(b) < 1L << 31 && shift > -63 && shift <= 30 && Math.abs(comp) < 1L << 61) {
+            // The usual case, exact in long: |aligned| < 2^61.
+            return (shift >= 0 ? b << shift : (b + (1L << (-shift - 1))) >> -shift) + comp;
+        }
         BigInteger k = exactHeapConstant(s);
         if (k.bitLength() >= 64) {
             return k.signum() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;

@@ -62,11 +62,10 @@ public final class WidthInference {
         long lo;
         long hi;
         try {
-            BigInteger exact = c.exactHeapConstant(s);
-            if (exact.bitLength() > MAX_BITS) {
+            long constant = c.heapConstant(s); // saturates beyond 64 bits
+            if (Node.widthOf(constant, constant) > MAX_BITS) {
                 throw new ArithmeticException("constant overflow");
             }
-            long constant = exact.longValue();
             lo = constant;
             hi = constant;
             for (PartialProduct p : c.partialProducts(s)) {
