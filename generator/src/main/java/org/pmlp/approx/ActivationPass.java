@@ -154,7 +154,7 @@ public record ActivationPass(Window[][] hidden, ActNode.Kind outputKind, Window 
      */
     private static long[] observedMax(Circuit c, int l, PassContext ctx) {
         // Later layers keep their placeholder (full) windows; earlier ones are already set.
-        WidthInference.run(c);
+        WidthInference.runWhileEditing(c);
         List<SumNode> sums = c.sums(l);
         long[] max = new long[sums.size()];
         if (ctx.calibrationInputs() != null && ctx.calibrationInputs().length > 0) {

@@ -69,7 +69,8 @@ public final class PassRegistry {
             if (win.explicit()) {
                 return win.msb() - win.lsb() + 1;
             }
-            return win.bits() == 0 ? 32 : win.bits();
+            // A full-width window is as wide as its sum turns out, at most the supported width.
+            return win.bits() == 0 ? org.pmlp.ir.WidthInference.MAX_BITS : win.bits();
         };
     }
 }

@@ -63,7 +63,7 @@ public record TruncationPass(int[][] columns, boolean compensate) implements Pas
             }
         }
         if (compensate && truncates) {
-            WidthInference.run(c); // the compensation needs the rows' source widths
+            WidthInference.runWhileEditing(c); // the compensation needs the rows' source widths
         }
         for (int l = 0; l < c.layers(); l++) {
             for (SumNode s : c.sums(l)) {
@@ -72,15 +72,21 @@ public record TruncationPass(int[][] columns, boolean compensate) implements Pas
                 long comp = 0;
                 if (compensate && t > 0) {
                     // Twice the expected value of the dropped bits, halved once at the end.
-                    long twice = 0;
+                    java.math.BigInteger twice = java.math.BigInteger.ZERO;
                     for (PartialProduct p : c.partialProducts(s)) {
                         for (int j = 0; j < 63; j++) {
                             if ((p.mask() >> j & 1) != 0 && j + p.shift() < t) {
-                                twice += (long) p.sign() << (j + p.shift());
+                                twice = twice.add(java.math.BigInteger.valueOf(p.sign()).shiftLeft(j + p.shift()));
                             }
                         }
                     }
-                    comp = Math.floorDiv(twice + 1, 2);
+                    java.math.BigInteger half = twice.add(java.math.BigInteger.ONE).shiftRight(1); // floor((2E + 1) / 2)
+                    if (half.bitLength() > WidthInference.MAX_BITS) {
+                        throw new org.pmlp.UserError("layer " + l + " neuron " + s.neuron() + ": the truncation compensation"
+                                + " needs " + (half.bitLength() + 1) + " bits; pmlp supports at most "
+                                + WidthInference.MAX_BITS + ": truncate fewer columns");
+                    }
+                    comp = half.longValue();
                 }
                 s.setTruncation(t, comp);
             }

@@ -3,6 +3,7 @@ package org.pmlp.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.pmlp.UserError;
+import org.pmlp.design.RandomDesigns;
 import org.pmlp.design.SelfCheck;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -10,7 +11,9 @@ import picocli.CommandLine.Option;
 @Command(name = "selfcheck", mixinStandardHelpOptions = true,
         description = "Generate random MLPs with random configurations across every approximation knob, co-simulate "
                 + "each in Verilator against the golden model on random and corner-case vectors (all zeros, all ones, "
-                + "saturating), and end with the line `N designs, V vectors, M mismatches`. Exit code 0 only when M is 0.")
+                + "saturating), check the golden model against the independent reference model on the same vectors, "
+                + "and end with the line `N designs, V vectors, M mismatches, R reference mismatches, P netlists proved`. "
+                + "Exit code 0 only when M and R are 0.")
 final class SelfCheckCommand implements Callable<Integer> {
     @Option(names = "--designs", defaultValue = "20", description = "Random designs (default: ${DEFAULT-VALUE}).")
     int designs;
@@ -24,6 +27,12 @@ final class SelfCheckCommand implements Callable<Integer> {
     @Option(names = "--timeout", defaultValue = "900", description = "Time limit per tool run in seconds (default: ${DEFAULT-VALUE}).")
     long timeout;
 
+    @Option(names = "--profile", defaultValue = "mixed", paramLabel = "PROFILE",
+            description = "small (tiny networks, any knob value), realistic (printed-MLP sizes, moderate approximation), "
+                    + "wide (up to 4 hidden layers, 8-bit inputs, up to 16-bit weights, full-width activations: sums near "
+                    + "the 62-bit limit) or mixed (small and realistic alternating; the default).")
+    String profile;
+
     @Option(names = "--keep", defaultValue = "selfcheck-failures", paramLabel = "DIR",
             description = "Where failing designs are kept (default: ${DEFAULT-VALUE}).")
     Path keep;
@@ -33,10 +42,17 @@ final class SelfCheckCommand implements Callable<Integer> {
         if (designs < 1) {
             throw new UserError("--designs must be at least 1");
         }
+        RandomDesigns.Profile p = switch (profile) {
+            case "mixed" -> null;
+            case "small" -> RandomDesigns.Profile.SMALL;
+            case "realistic" -> RandomDesigns.Profile.REALISTIC;
+            case "wide" -> RandomDesigns.Profile.WIDE;
+            default -> throw new UserError("--profile: expected small, realistic, wide or mixed, got '" + profile + "'");
+        };
         long start = System.nanoTime();
-        SelfCheck.Outcome o = SelfCheck.run(designs, seed, jobs, timeout, keep, System.out);
+        SelfCheck.Outcome o = SelfCheck.run(designs, seed, p, jobs, timeout, keep, System.out);
         System.out.printf("(%.0f s)%n", (System.nanoTime() - start) / 1e9);
-        System.out.printf("%d designs, %d vectors, %d mismatches%n", o.designs(), o.vectors(), o.mismatches());
-        return o.mismatches() == 0 ? 0 : Main.VERIFICATION_FAILED;
+        System.out.println(o.summary());
+        return o.passed() ? 0 : Main.VERIFICATION_FAILED;
     }
 }

@@ -16,6 +16,7 @@ import org.pmlp.approx.TruncationPass;
 import org.pmlp.approx.WeightFormatPass;
 import org.pmlp.approx.Window;
 import org.pmlp.ir.ActNode;
+import org.pmlp.ir.WidthInference;
 import org.pmlp.model.Activation;
 import org.pmlp.model.DenseLayer;
 import org.pmlp.model.InputScaler;
@@ -43,25 +44,78 @@ public final class RandomDesigns {
     /**
      * How wild the samples are. SMALL: tiny networks and any knob value at all, for checking
      * bit-exactness in corners. REALISTIC: the sizes of printed MLPs and the literature's formats
-     * under moderate approximation, for calibrating the cost model.
+     * under moderate approximation, for calibrating the cost model. WIDE: deep and wide values
+     * with few neurons: up to 4 hidden layers, 8-bit inputs, weights of up to 16 bits, full-width
+     * activations ({@code act_bits} 0) and any other knob; the weight width is lowered one bit at
+     * a time until every sum fits the supported {@link WidthInference#MAX_BITS} bits, so the widest
+     * sums sit near the limit (designs beyond it are refused, see {@code WidthLimitTest}).
      */
-    public enum Profile { SMALL, REALISTIC }
+    public enum Profile { SMALL, REALISTIC, WIDE }
 
     public static Sample sample(long seed) {
         return sample(seed, Profile.SMALL);
     }
 
     public static Sample sample(long seed, Profile profile) {
+        if (profile == Profile.WIDE) {
+            return wide(seed);
+        }
         SplittableRandom r = new SplittableRandom(seed);
         boolean small = profile == Profile.SMALL;
         int features = small ? 1 + r.nextInt(12) : 6 + r.nextInt(19);
         int hiddenLayers = 1 + (r.nextInt(small ? 4 : 6) == 0 ? 1 : 0);
         int classes = small ? 2 + r.nextInt(5) : 2 + r.nextInt(6);
+        Mlp model = model(r, seed, features, hiddenLayers, classes, small ? 1 : 2);
+        QuantSpec spec = small
+                ? new QuantSpec(2 + r.nextInt(5), 3 + r.nextInt(6), r.nextInt(5) == 0 ? 0 : 3 + r.nextInt(6))
+                : new QuantSpec(4, 8, 8);
+        ModelShape shape = ModelShape.of(model);
+        int[][] calibration = calibration(r, features, spec.inputBits());
+        DesignConfig config = new DesignConfig(spec, small ? passes(r, shape, spec, false) : realistic(r, shape, spec));
+        return new Sample(model, config, r.nextBoolean() ? HeapStyle.TWOS_COMPLEMENT : HeapStyle.SPLIT, calibration);
+    }
+
+    /** A WIDE sample: the largest weight width (from the drawn one down) at which every sum fits. */
+    private static Sample wide(long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        int features = 2 + r.nextInt(4);
+        int hiddenLayers = 1 + r.nextInt(4);
+        int classes = 2 + r.nextInt(3);
+        Mlp model = model(r, seed, features, hiddenLayers, classes, 2);
+        int weightBits = 10 + r.nextInt(7);
+        int[][] calibration = calibration(r, features, 8);
+        long configSeed = r.nextLong();
+        HeapStyle style = r.nextBoolean() ? HeapStyle.TWOS_COMPLEMENT : HeapStyle.SPLIT;
+        for (int bits = weightBits; ; bits--) {
+            QuantSpec spec = new QuantSpec(8, bits, 0);
+            DesignConfig config = new DesignConfig(spec, passes(new SplittableRandom(configSeed), ModelShape.of(model), spec, true));
+            try {
+                DesignFlow.compileRetrained(model, config, calibration);
+                return new Sample(model, config, style, calibration);
+            } catch (org.pmlp.UserError tooWide) {
+                if (bits == 2) {
+                    throw new IllegalStateException("no weight width fits design " + seed + ": " + tooWide.getMessage());
+                }
+            }
+        }
+    }
+
+    private static int[][] calibration(SplittableRandom r, int features, int inputBits) {
+        int[][] calibration = new int[32][features];
+        for (int[] row : calibration) {
+            for (int i = 0; i < features; i++) {
+                row[i] = r.nextInt(1 << inputBits);
+            }
+        }
+        return calibration;
+    }
+
+    private static Mlp model(SplittableRandom r, long seed, int features, int hiddenLayers, int classes, int minHidden) {
         List<DenseLayer> layers = new ArrayList<>();
         int fanIn = features;
         for (int l = 0; l <= hiddenLayers; l++) {
             boolean last = l == hiddenLayers;
-            int out = last ? classes : (small ? 1 : 2) + r.nextInt(5);
+            int out = last ? classes : minHidden + r.nextInt(minHidden == 2 && hiddenLayers > 2 ? 2 : 5);
             double[][] w = new double[out][fanIn];
             double[] b = new double[out];
             for (int j = 0; j < out; j++) {
@@ -81,22 +135,11 @@ public final class RandomDesigns {
         for (int c = 0; c < classes; c++) {
             labels.add("c" + c);
         }
-        Mlp model = new Mlp(names, labels, new InputScaler.Identity(), layers, null, Map.of("random_seed", seed));
-        QuantSpec spec = small
-                ? new QuantSpec(2 + r.nextInt(5), 3 + r.nextInt(6), r.nextInt(5) == 0 ? 0 : 3 + r.nextInt(6))
-                : new QuantSpec(4, 8, 8);
-        ModelShape shape = ModelShape.of(model);
-        int[][] calibration = new int[32][features];
-        for (int[] row : calibration) {
-            for (int i = 0; i < features; i++) {
-                row[i] = r.nextInt(1 << spec.inputBits());
-            }
-        }
-        DesignConfig config = new DesignConfig(spec, small ? passes(r, shape, spec) : realistic(r, shape, spec));
-        return new Sample(model, config, r.nextBoolean() ? HeapStyle.TWOS_COMPLEMENT : HeapStyle.SPLIT, calibration);
+        return new Mlp(names, labels, new InputScaler.Identity(), layers, null, Map.of("random_seed", seed));
     }
 
-    private static List<Pass> passes(SplittableRandom r, ModelShape shape, QuantSpec spec) {
+    /** Any knob at any value; with {@code fullWidth}, every activation keeps its sum's full width. */
+    private static List<Pass> passes(SplittableRandom r, ModelShape shape, QuantSpec spec, boolean fullWidth) {
         List<Pass> passes = new ArrayList<>();
         int layers = shape.layers();
         if (r.nextBoolean()) {
@@ -120,7 +163,7 @@ public final class RandomDesigns {
             }
             passes.add(new InputBitsPass(bits));
         }
-        ActivationPass act = activation(r, shape, spec);
+        ActivationPass act = fullWidth ? fullWidth(r, shape) : activation(r, shape, spec);
         passes.add(act);
         if (r.nextBoolean()) {
             passes.add(new MaskPass(masks(r, shape, spec, act)));
@@ -245,6 +288,16 @@ public final class RandomDesigns {
         }
     }
 
+    private static ActivationPass fullWidth(SplittableRandom r, ModelShape shape) {
+        Window[][] hidden = new Window[shape.layers() - 1][];
+        for (int l = 0; l < hidden.length; l++) {
+            hidden[l] = new Window[] {Window.ofBits(0)};
+        }
+        return r.nextBoolean()
+                ? new ActivationPass(hidden, ActNode.Kind.IDENTITY, Window.of(0, 0))
+                : new ActivationPass(hidden, ActNode.Kind.RELU, Window.ofBits(0));
+    }
+
     private static ActivationPass activation(SplittableRandom r, ModelShape shape, QuantSpec spec) {
         Window[][] hidden = new Window[shape.layers() - 1][];
         for (int l = 0; l < hidden.length; l++) {
@@ -305,7 +358,7 @@ public final class RandomDesigns {
         if (win.explicit()) {
             return win.msb() - win.lsb() + 1;
         }
-        return win.bits() == 0 ? 12 : win.bits();
+        return win.bits() == 0 ? org.pmlp.ir.WidthInference.MAX_BITS : win.bits(); // as PassRegistry checks masks
     }
 
     private static double gaussian(SplittableRandom r) {

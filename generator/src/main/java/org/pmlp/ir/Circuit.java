@@ -1,5 +1,6 @@
 package org.pmlp.ir;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -174,20 +175,40 @@ public final class Circuit {
 
     /**
      * The bias on the sum's own scale: {@code bias * 2^-minSourceExponent}, rounded half up when
-     * that is a right shift (sources coarser than 2^0).
+     * that is a right shift (sources coarser than 2^0). Exact for any shift.
      */
-    public long alignedBias(SumNode s) {
+    public BigInteger exactAlignedBias(SumNode s) {
         int shift = -minSourceExponent(s);
-        long b = s.bias();
+        BigInteger b = BigInteger.valueOf(s.bias());
         if (shift >= 0) {
-            return b << shift;
+            return b.shiftLeft(shift);
         }
-        return (b + (1L << (-shift - 1))) >> -shift;
+        return b.add(BigInteger.ONE.shiftLeft(-shift - 1)).shiftRight(-shift);
     }
 
-    /** The constant of the neuron's heap: aligned bias plus truncation compensation. */
+    /** The constant of the neuron's heap, exactly: aligned bias plus truncation compensation. */
+    public BigInteger exactHeapConstant(SumNode s) {
+        return exactAlignedBias(s).add(BigInteger.valueOf(s.compensation()));
+    }
+
+    /**
+     * The constant of the neuron's heap as a long. Width inference refuses a circuit whose
+     * constant does not fit ({@link WidthInference#MAX_BITS}); on a circuit still being edited
+     * an out-of-range constant saturates (such values are never read).
+     */
     public long heapConstant(SumNode s) {
-        return alignedBias(s) + s.compensation();
+        int shift = -minSourceExponent(s);
+        long b = s.bias();
+        long comp = s.compensation();
+        if (Math.abs(b) < 1L << 31 && shift > -63 && shift <= 30 && Math.abs(comp) < 1L << 61) {
+            // The usual case, exact in long: |aligned| < 2^61.
+            return (shift >= 0 ? b << shift : (b + (1L << (-shift - 1))) >> -shift) + comp;
+        }
+        BigInteger k = exactHeapConstant(s);
+        if (k.bitLength() >= 64) {
+            return k.signum() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
+        return k.longValue();
     }
 
     /**

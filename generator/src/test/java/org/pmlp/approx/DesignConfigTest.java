@@ -1,7 +1,7 @@
 package org.pmlp.approx;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,8 +15,6 @@ import org.pmlp.design.DesignFlow;
 import org.pmlp.model.Mlp;
 import org.pmlp.model.ModelJson;
 import org.pmlp.quant.QuantSpec;
-import org.pmlp.rtl.HeapStyle;
-import org.pmlp.rtl.VerilogEmitter;
 import org.pmlp.testutil.Shared;
 import org.pmlp.util.Json;
 
@@ -72,6 +70,12 @@ class DesignConfigTest {
         m = rejected("{\"activations\": {\"hidden\": [{\"bits\": 6}]},"
                 + " \"masks\": {\"layers\": [null, [[64, 1, 1], [1, 1, 1], [1, 1, 1]]]}}");
         assertTrue(m.contains("masks.layers[1][0][0]: expected a mask in [0, 63] (the input is 6 bits wide)"), m);
+        // A full-width window is as wide as its sum, at most the 62 bits pmlp computes.
+        m = rejected("{\"activations\": {\"hidden\": [{\"bits\": 0}]},"
+                + " \"masks\": {\"layers\": [null, [[4611686018427387904, 1, 1], [1, 1, 1], [1, 1, 1]]]}}");
+        assertTrue(m.contains("masks.layers[1][0][0]: expected a mask in [0, 4611686018427387903] (the input is 62 bits wide)"), m);
+        parse("{\"activations\": {\"hidden\": [{\"bits\": 0}]},"
+                + " \"masks\": {\"layers\": [null, [[4611686018427387903, 1, 1], [1, 1, 1], [1, 1, 1]]]}}");
     }
 
     @Test
@@ -88,41 +92,56 @@ class DesignConfigTest {
         assertTrue(m.contains("prune.fraction: expected a fraction in [0, 1]"), m);
     }
 
-    /** Each knob, set alone, changes the circuit's behaviour or its structure. */
+    /**
+     * Each knob, set alone, changes the classes the golden model gives (and the reference agrees
+     * with it): a knob that is parsed but ignored fails here. The tournament order only matters
+     * on ties, so it is compared against the same one-bit comparators, which tie often.
+     */
     @Test
     void everyKnobIsReachable() {
         Mlp m = wine();
-        int[][] calib = new int[64][13];
         java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+        int[][] calib = new int[64][13];
         for (int[] row : calib) {
             for (int i = 0; i < row.length; i++) {
                 row[i] = r.nextInt(15);
             }
         }
-        String exact = emit(m, parse("{}"), calib);
-        List<String> knobs = List.of(
-                "{\"weights\": {\"formats\": \"po2\"}}",
-                "{\"weights\": {\"formats\": [\"csd2\", \"fixed8\"]}}",
-                "{\"weights\": {\"formats\": \"ternary\"}}",
-                "{\"prune\": {\"fraction\": 0.3}}",
-                "{\"inputs\": {\"bits\": 2}}",
-                "{\"activations\": {\"hidden\": [{\"msb\": 10, \"lsb\": 4}]}}",
-                "{\"activations\": {\"hidden\": [[{\"bits\": 4}, {\"bits\": 5}, {\"bits\": 6}]]}}",
-                "{\"activations\": {\"output\": {\"kind\": \"relu\", \"bits\": 4}}}",
-                "{\"masks\": {\"layers\": [null, [[252, 252, 252], [255, 255, 255], [255, 255, 255]]]}}",
-                "{\"truncation\": {\"columns\": 3, \"compensate\": false}}",
-                "{\"truncation\": {\"columns\": 3}}",
-                "{\"argmax\": {\"order\": [2, 1, 0]}}",
-                "{\"argmax\": {\"bits\": 2}}",
-                "{\"argmax\": {\"ignore_low\": 6}}");
-        for (String k : knobs) {
-            assertNotEquals(exact, emit(m, parse(k), calib), k + " changes nothing");
+        int[][] vectors = new int[1000][13];
+        for (int[] row : vectors) {
+            for (int i = 0; i < row.length; i++) {
+                row[i] = r.nextInt(4) == 0 ? (r.nextBoolean() ? 0 : 15) : r.nextInt(16);
+            }
+        }
+        List<String[]> knobs = List.of(
+                new String[] {"{}", "{\"weights\": {\"formats\": \"po2\"}}"},
+                new String[] {"{}", "{\"weights\": {\"formats\": [\"csd2\", \"fixed8\"]}}"},
+                new String[] {"{}", "{\"weights\": {\"formats\": \"ternary\"}}"},
+                new String[] {"{}", "{\"prune\": {\"fraction\": 0.3}}"},
+                new String[] {"{}", "{\"inputs\": {\"bits\": 2}}"},
+                new String[] {"{}", "{\"activations\": {\"hidden\": [{\"msb\": 10, \"lsb\": 4}]}}"},
+                new String[] {"{}", "{\"activations\": {\"hidden\": [[{\"bits\": 2}, {\"bits\": 3}, {\"bits\": 2}]]}}"},
+                new String[] {"{}", "{\"activations\": {\"output\": {\"kind\": \"relu\", \"bits\": 2}}}"},
+                new String[] {"{}", "{\"masks\": {\"layers\": [null, [[240, 240, 240], [255, 255, 255], [255, 255, 255]]]}}"},
+                new String[] {"{}", "{\"truncation\": {\"columns\": 6, \"compensate\": false}}"},
+                new String[] {"{\"truncation\": {\"columns\": 6, \"compensate\": false}}",
+                        "{\"truncation\": {\"columns\": 6, \"compensate\": true}}"},
+                new String[] {"{\"argmax\": {\"bits\": 1}}", "{\"argmax\": {\"bits\": 1, \"order\": [2, 1, 0]}}"},
+                new String[] {"{}", "{\"argmax\": {\"bits\": 2}}"},
+                new String[] {"{}", "{\"argmax\": {\"ignore_low\": 8}}"});
+        for (String[] k : knobs) {
+            int[] base = classes(m, parse(k[0]), calib, vectors);
+            int[] variant = classes(m, parse(k[1]), calib, vectors);
+            assertTrue(!java.util.Arrays.equals(base, variant), k[1] + " changes no class against " + k[0]);
         }
     }
 
-    private static String emit(Mlp m, DesignConfig c, int[][] calib) {
+    /** Golden classes on the vectors, checked against the independent reference. */
+    private static int[] classes(Mlp m, DesignConfig c, int[][] calib, int[][] vectors) {
         CompiledDesign d = DesignFlow.compileRetrained(m, c, calib);
-        return VerilogEmitter.emit(d.circuit(), HeapStyle.TWOS_COMPLEMENT, "t").verilog();
+        int[] golden = d.program().classifyAll(vectors);
+        assertArrayEquals(org.pmlp.reference.ReferenceModel.of(m, c, calib).classifyAll(vectors), golden);
+        return golden;
     }
 
     @Test

@@ -68,7 +68,45 @@ class GoldenModelTest {
                     assertTrue(v >= n.lo() && v <= n.hi(), n + " = " + v + " outside [" + n.lo() + ", " + n.hi() + "]");
                 }
             }
-            assertEquals(d.circuit().classes(), d.circuit().argmax().classes());
         }
+    }
+
+    /**
+     * Without an argmax section the class is the exact argmax of the output values the golden
+     * model computed, the lowest index winning ties.
+     */
+    @Test
+    void exactArgmaxPicksTheLowestIndexOfTheLargestOutput() {
+        int checked = 0;
+        int ties = 0;
+        for (long seed = 1; seed <= 200; seed++) {
+            var s = org.pmlp.design.RandomDesigns.sample(seed);
+            if (s.config().pass(org.pmlp.approx.ArgmaxPass.NAME) != null) {
+                continue;
+            }
+            CompiledDesign d = DesignFlow.compileRetrained(s.model(), s.config(), s.calibration());
+            Program.Scratch sc = d.program().scratch();
+            int last = d.circuit().layers() - 1;
+            for (int[] q : s.calibration()) {
+                int cls = d.program().classify(q, sc);
+                long best = Long.MIN_VALUE;
+                int expected = -1;
+                int atBest = 0;
+                for (ActNode a : d.circuit().acts(last)) {
+                    long v = sc.values()[d.program().slotOf(a)];
+                    if (v > best) {
+                        best = v;
+                        expected = a.neuron();
+                        atBest = 1;
+                    } else if (v == best) {
+                        atBest++;
+                    }
+                }
+                assertEquals(expected, cls, "seed " + seed);
+                checked++;
+                ties += atBest > 1 ? 1 : 0;
+            }
+        }
+        assertTrue(checked > 1000 && ties > 10, checked + " vectors, " + ties + " with tied outputs");
     }
 }
