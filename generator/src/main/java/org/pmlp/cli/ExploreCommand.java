@@ -72,7 +72,7 @@ final class ExploreCommand implements Callable<Integer> {
 
     @Option(names = "--retrain-epochs", defaultValue = "60",
             description = "Quantization-aware retraining epochs per weight-format combination (default: ${DEFAULT-VALUE};"
-                    + " on pendigits 60 epochs made po2 output weights feasible at 1% loss where 20 did not).")
+                    + " on pendigits 60 epochs made po2 output weights feasible at 1%% loss where 20 did not).")
     int retrainEpochs;
 
     @Option(names = "--jobs", defaultValue = "2", description = "Parallel evaluations and verifications (default: ${DEFAULT-VALUE}).")
@@ -165,11 +165,20 @@ final class ExploreCommand implements Callable<Integer> {
             return 0;
         }
         ExploreOutputs.write(dir, out, loaded.model().topology(), maxLoss, "pmlp " + command);
-        long bad = out.front().stream().filter(v -> v.report().rtlMismatches != 0 || v.report().netlistMismatches != 0)
-                .count();
         System.out.printf("%d verified designs; results in %s (pareto.csv, report.md, pareto-area.png)%n",
                 out.front().size(), dir);
-        return bad == 0 ? 0 : Main.VERIFICATION_FAILED;
+        List<String> constant = ExploreOutputs.constantIds(dir, out);
+        if (!constant.isEmpty()) {
+            System.out.println("warning: constant circuits (one answer whatever the inputs, flagged in pareto.csv): "
+                    + String.join(", ", constant));
+        }
+        List<String> failed = ExploreOutputs.failures(out);
+        if (!failed.isEmpty()) {
+            System.out.println("VERIFICATION FAILED: the RTL or netlist disagrees with the golden model in "
+                    + String.join(", ", failed) + " (a pmlp bug; please report it)");
+            return Main.VERIFICATION_FAILED;
+        }
+        return 0;
     }
 
     /** Identifies the inputs of a run, so --resume refuses changed models, data or options. */

@@ -57,6 +57,7 @@ final class GenerateCommand implements Callable<Integer> {
         System.out.printf("wrote %s: %s, %d input port bits, %d gates, %d test vectors (%d labelled), golden accuracy %s%n",
                 output, r.topology, r.inputPortBits, r.rtlGates, r.testVectors, r.labelledVectors,
                 Double.isNaN(r.accuracyGolden) ? "n/a" : String.format("%.4f", r.accuracyGolden));
+        RunCommand.warnIfConstant(r, output, System.out);
         return 0;
     }
 }
