@@ -52,12 +52,18 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         eda.check();
+        OptionUse.requirePositive("--jobs", jobs);
+        OptionUse.requirePositive("--verify-limit", verifyLimit);
+        if (population < 4 || generations < 1 || retrainEpochs < 0) {
+            throw new UserError("--population must be at least 4, --generations at least 1, --retrain-epochs at least 0");
+        }
+        eda.heapStyle();
         if (!Files.isDirectory(datasets)) {
             throw new UserError(datasets + ": no such folder");
         }
         ExploreRun.Options o = new ExploreRun.Options(0.01, power,
                 new Nsga2Search.Options(population, generations, 0.6, 0, 0.5, seed), retrainEpochs, jobs, eda.liberty(), eda.timeout,
-                eda.clockHz, verifyLimit, true);
+                eda.clockHz, verifyLimit, true, eda.heapStyle());
         ExploreRun.prepareFolder(output);
         var rows = Benchmark.run(datasets, output, o, System.out);
         System.out.printf("%nbenchmark of %d datasets written to %s (summary.csv, summary.md)%n", rows.size(), output);

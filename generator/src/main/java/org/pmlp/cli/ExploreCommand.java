@@ -100,6 +100,12 @@ final class ExploreCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (resume != null) {
+            List<String> others = spec.commandLine().getParseResult().matchedOptions().stream()
+                    .map(o -> o.longestName()).filter(n -> !n.equals("--resume")).toList();
+            if (!others.isEmpty()) {
+                throw new UserError(String.join(", ", others) + ": --resume DIR continues the run with its own options"
+                        + " (kept in DIR/" + ARGS_FILE + "); give no others");
+            }
             return resumeRun();
         }
         if (model == null || output == null) {
@@ -137,7 +143,16 @@ final class ExploreCommand implements Callable<Integer> {
     }
 
     private void check() {
+        if (noVerify) {
+            OptionUse.rejectGiven(spec, "--no-verify searches only, it verifies nothing", "--liberty", "--timeout",
+                    "--clock-hz", "--verify-limit", "--test");
+        }
         eda.check();
+        OptionUse.requirePositive("--jobs", jobs);
+        OptionUse.requirePositive("--verify-limit", verifyLimit);
+        if (retrainEpochs < 0) {
+            throw new UserError("--retrain-epochs must be at least 0, got " + retrainEpochs);
+        }
         if (!(maxLoss >= 0 && maxLoss < 1)) {
             throw new UserError("--max-loss must be in [0, 1), got " + maxLoss);
         }
@@ -156,7 +171,7 @@ final class ExploreCommand implements Callable<Integer> {
         }
         ExploreRun.Options opts = new ExploreRun.Options(maxLoss, power,
                 new Nsga2Search.Options(population, generations, offspring, mutation, crossover, seed), retrainEpochs, jobs,
-                eda.liberty(), eda.timeout, eda.clockHz, verifyLimit, !noVerify);
+                eda.liberty(), eda.timeout, eda.clockHz, verifyLimit, !noVerify, eda.heapStyle());
         String fingerprint = fingerprint();
         ExploreRun.Outcome out = ExploreRun.run(loaded.model(), loaded.data().train(), loaded.data().test(), opts, dir,
                 fingerprint, System.out);

@@ -11,6 +11,7 @@ import org.pmlp.design.RunPipeline;
 import org.pmlp.design.Stopwatch;
 import org.pmlp.model.Mlp;
 import org.pmlp.model.ModelJson;
+import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -63,8 +64,18 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     EdaOptions eda;
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
+        if (source.model != null) {
+            OptionUse.rejectGiven(spec, "they set up training, and --model gives a trained model", "--epochs",
+                    "--restarts");
+        }
+        if (noSynth) {
+            OptionUse.rejectGiven(spec, "--no-synth skips synthesis and power", "--clock-hz");
+        }
         eda.check();
         return runAndPrint(this, System.out);
     }

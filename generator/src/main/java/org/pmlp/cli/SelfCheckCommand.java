@@ -33,6 +33,8 @@ final class SelfCheckCommand implements Callable<Integer> {
         if (designs < 1) {
             throw new UserError("--designs must be at least 1");
         }
+        OptionUse.requirePositive("--jobs", jobs);
+        OptionUse.requirePositive("--timeout", timeout);
         long start = System.nanoTime();
         SelfCheck.Outcome o = SelfCheck.run(designs, seed, jobs, timeout, keep, System.out);
         System.out.printf("(%.0f s)%n", (System.nanoTime() - start) / 1e9);

@@ -32,9 +32,12 @@ import org.pmlp.util.Parallel;
  * in parallel), pareto.csv, plots and report.md in the run folder.
  */
 public final class ExploreRun {
-    /** What to explore and how. {@code liberty} null means the default library. */
+    /**
+     * What to explore and how. {@code liberty} null means the default library; {@code heap} is the
+     * bit-heap style both the cost estimate and the verified designs use.
+     */
     public record Options(double maxLoss, boolean power, Nsga2Search.Options search, int retrainEpochs, int jobs,
-                          Path liberty, long timeout, double clockHz, int verifyLimit, boolean verify) {
+                          Path liberty, long timeout, double clockHz, int verifyLimit, boolean verify, HeapStyle heap) {
     }
 
     /** A verified design of the front. */
@@ -53,7 +56,7 @@ public final class ExploreRun {
                               PrintStream log) {
         SearchSpace space = SearchSpace.of(model, QuantSpec.DEFAULT);
         CandidateEvaluator ev = new CandidateEvaluator(space, model, train, o.retrainEpochs(), o.search().seed(),
-                CostModel.defaults(), HeapStyle.TWOS_COMPLEMENT);
+                CostModel.defaults(), o.heap());
         CandidateEvaluator.Score exact = ev.evaluate(space.exact());
         Objectives objectives = new Objectives(exact.accuracy() - o.maxLoss(), o.power());
         log.printf("exact bespoke baseline: training accuracy %.4f, estimated %.3f cm^2, %.2f mW; constraint: training"
@@ -136,7 +139,7 @@ public final class ExploreRun {
         DesignConfig config = ev.compile(c.genome()).config();
         Path out = dir.resolve("designs").resolve(id);
         RunPipeline.Request req = new RunPipeline.Request(ev.modelFor(c.genome()), config, train, test, out,
-                o.liberty(), HeapStyle.TWOS_COMPLEMENT, o.search().seed(), o.timeout(), true, true, o.clockHz());
+                o.liberty(), o.heap(), o.search().seed(), o.timeout(), true, true, o.clockHz());
         DesignReport r = RunPipeline.run(req, new Stopwatch(), new PrintStream(java.io.OutputStream.nullOutputStream()));
         return new Verified(id, c, r);
     }
