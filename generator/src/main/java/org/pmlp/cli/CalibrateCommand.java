@@ -48,6 +48,8 @@ final class CalibrateCommand implements Callable<Integer> {
             throw new UserError("--designs must be at least 4 (half fit, half held out), got " + designs);
         }
         OptionUse.requirePositive("--jobs", jobs);
+        OptionUse.requireFileTarget("--output", output);
+        OptionUse.requireFileTarget("--samples", samples);
         OptionUse.requirePositive("--timeout", timeout);
         if (compareHeaps < 0) {
             throw new UserError("--compare-heaps must be at least 0, got " + compareHeaps);

@@ -29,6 +29,20 @@ final class OptionUse {
         }
     }
 
+    /** Refuses, before any work, an output path that is an existing folder (it would fail only at the end). */
+    static void requireFileTarget(String name, java.nio.file.Path path) {
+        if (path != null && java.nio.file.Files.isDirectory(path)) {
+            throw new UserError(name + " " + path + ": is a folder, expected a file to write");
+        }
+    }
+
+    /** Refuses, before any work, a folder path that is an existing file. */
+    static void requireFolderTarget(String name, java.nio.file.Path path) {
+        if (path != null && java.nio.file.Files.exists(path) && !java.nio.file.Files.isDirectory(path)) {
+            throw new UserError(name + " " + path + ": is a file, expected a folder");
+        }
+    }
+
     static void requirePositive(String name, long value) {
         if (value < 1) {
             throw new UserError(name + " must be at least 1, got " + value);

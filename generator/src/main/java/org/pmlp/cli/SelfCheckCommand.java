@@ -34,6 +34,7 @@ final class SelfCheckCommand implements Callable<Integer> {
             throw new UserError("--designs must be at least 1");
         }
         OptionUse.requirePositive("--jobs", jobs);
+        OptionUse.requireFolderTarget("--keep", keep);
         OptionUse.requirePositive("--timeout", timeout);
         long start = System.nanoTime();
         SelfCheck.Outcome o = SelfCheck.run(designs, seed, jobs, timeout, keep, System.out);

@@ -3,6 +3,7 @@ package org.pmlp.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -322,20 +323,54 @@ class EveryOptionMattersTest {
         put("selfcheck", "--designs", () -> rejected("--designs", "selfcheck", "--designs", "0"));
         put("selfcheck", "--jobs", () -> rejected("--jobs", "selfcheck", "--jobs", "0"));
         put("selfcheck", "--timeout", () -> rejected("--timeout", "selfcheck", "--timeout", "0"));
-        put("selfcheck", "--seed", () -> rejected("--seed", "selfcheck", "--seed", "x"));
-        put("selfcheck", "--keep", () -> rejected("--keep", "selfcheck", "--keep"));
+        put("selfcheck", "--seed", slow(() -> changes(lines("designs,"), a("selfcheck", "--designs", "1", "--jobs", "1"),
+                a("selfcheck", "--designs", "1", "--jobs", "1", "--seed", "2"))));
+        put("selfcheck", "--keep", () -> rejected("--keep", "selfcheck", "--keep", "{wine}"));
         put("calibrate", "--designs", () -> rejected("--designs", "calibrate", "--designs", "3"));
-        put("calibrate", "--seed", () -> rejected("--seed", "calibrate", "--seed", "x"));
+        String[] cal = a("calibrate", "--designs", "4", "--compare-heaps", "0", "-o", "{out}/c.json", "--samples",
+                "{out}/s.csv");
+        Observe calibrated = files("c.json", "s.csv").masking("\"command\".*$");
+        put("calibrate", "--seed", slow(() -> changes(calibrated, cal, plus(cal, "--seed", "9"))));
         put("calibrate", "--liberty", () -> rejected(MISSING_LIB, "calibrate", "--liberty", "{tmp}/" + MISSING_LIB));
         put("calibrate", "--compare-heaps", () -> rejected("--compare-heaps", "calibrate", "--compare-heaps", "-1"));
         put("calibrate", "--jobs", () -> rejected("--jobs", "calibrate", "--jobs", "0"));
         put("calibrate", "--timeout", () -> rejected("--timeout", "calibrate", "--timeout", "0"));
-        put("calibrate", "--output", () -> rejected("--output", "calibrate", "--output"));
-        put("calibrate", "--samples", () -> rejected("--samples", "calibrate", "--samples"));
+        put("calibrate", "--output", () -> {
+            rejected("--output", "calibrate", "--output", "{tmp}");
+            slow(() -> changes(calibrated, without(cal, "-o", true), cal)).run();
+        });
+        put("calibrate", "--samples", () -> {
+            rejected("--samples", "calibrate", "--samples", "{tmp}");
+            slow(() -> changes(calibrated, without(cal, "--samples", true), cal)).run();
+        });
 
         // demo: without tools on the PATH, --no-install says what to install and installs nothing
         put("demo", "--no-install", EveryOptionMattersTest::demoWithoutToolsNeverInstalls);
-        put("demo", "--output", () -> rejected("--output", "demo", "--output"));
+        put("demo", "--output", () -> {
+            rejected("--output", "demo", "--output", "{wine}");
+            slow(() -> changes(files("demo/design.json"),
+                    a("demo", "-o", "{out}/elsewhere"), a("demo", "-o", "{out}/demo"))).run();
+        });
+    }
+
+    /**
+     * A check that needs a whole tool run (minutes in all): run under CI or with PMLP_SLOW_CHECKS
+     * set, where a missing tool fails it; elsewhere skipped, saying so.
+     */
+    static Check slow(Check check) {
+        return () -> {
+            boolean ci = System.getenv("CI") != null || System.getenv("PMLP_SLOW_CHECKS") != null;
+            if (!ci) {
+                System.err.println("SKIPPED: a check that runs the tools (set PMLP_SLOW_CHECKS=1 or CI to run it)");
+                org.junit.jupiter.api.Assumptions.assumeTrue(false, "slow check skipped");
+            }
+            for (org.pmlp.eda.Tools.Tool t : org.pmlp.eda.Tools.REQUIRED) {
+                if (org.pmlp.eda.Tools.which(t.command()) == null) {
+                    fail(t.command() + " is not installed: this check needs the tools under CI");
+                }
+            }
+            check.run();
+        };
     }
 
     // ------------------------------------------------------------------ the tests
