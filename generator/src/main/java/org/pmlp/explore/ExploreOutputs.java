@@ -32,7 +32,11 @@ public final class ExploreOutputs {
         }
         Files2.writeAtomically(dir.resolve(CSV), csv.toString());
         List<ParetoPlot.Point> pts = new ArrayList<>();
+        List<String> constant = constantIds(dir, o);
         for (ExploreRun.Verified v : o.front()) {
+            if (constant.contains(v.id())) {
+                continue; // not a classifier: it would sit at area 0 as the "best" design
+            }
             pts.add(new ParetoPlot.Point(v.report().accuracyGolden, v.report().areaCm2, v.report().powerMw));
         }
         ParetoPlot.Point exact = new ParetoPlot.Point(o.exact().report().accuracyGolden, o.exact().report().areaCm2,
