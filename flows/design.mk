@@ -28,11 +28,15 @@ sim/obj_dir/Vtop: rtl/top.v sim/harness.cpp
 
 synth: synth/netlist.v
 
+# LIBERTY as seen from synth/: never through $(abspath), whose result holds the folder's own path
+# (which may hold spaces, quotes or `$(...)` a shell would read).
+LIBERTY_FROM_SYNTH = $(if $(filter /%,$(LIBERTY)),$(LIBERTY),../$(LIBERTY))
+
 # pmlp writes synth/cells.lib itself: the library as mapped, with known defects repaired (see
 # LibertyRepair). Without pmlp it is a link to LIBERTY.
 synth/netlist.v: rtl/top.v $(LIBERTY)
 	@mkdir -p synth
-	@if [ -L synth/cells.lib ] || [ ! -e synth/cells.lib ]; then ln -sfn "$(abspath $(LIBERTY))" synth/cells.lib; fi
+	@if [ -L synth/cells.lib ] || [ ! -e synth/cells.lib ]; then ln -sfn '$(LIBERTY_FROM_SYNTH)' synth/cells.lib; fi
 	timeout $(TIMEOUT) $(YOSYS) -q -l synth/yosys.log -s flows/synth.ys
 
 lint:

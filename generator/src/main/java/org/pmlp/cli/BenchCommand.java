@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Benchmark against the literature: for every dataset folder in --datasets (train.csv and "
                 + "test.csv, already scaled, as in ../shared/datasets), train the float MLP with the literature's hidden "
-                + "size, verify the exact bespoke baseline, explore at 1% and 5% allowed loss, and write OUT/summary.csv "
+                + "size, verify the exact bespoke baseline, explore at 1%% and 5%% allowed loss, and write OUT/summary.csv "
                 + "and OUT/summary.md with the published figures beside ours.",
                 "Give --liberty with the public EGFET 1.0 V library to compare power with the literature's."})
 final class BenchCommand implements Callable<Integer> {
@@ -52,15 +52,28 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         eda.check();
+        OptionUse.requirePositive("--jobs", jobs);
+        OptionUse.requirePositive("--verify-limit", verifyLimit);
+        if (population < 4 || generations < 1 || retrainEpochs < 0) {
+            throw new UserError("--population must be at least 4, --generations at least 1, --retrain-epochs at least 0");
+        }
+        eda.heapStyle();
         if (!Files.isDirectory(datasets)) {
             throw new UserError(datasets + ": no such folder");
         }
         ExploreRun.Options o = new ExploreRun.Options(0.01, power,
                 new Nsga2Search.Options(population, generations, 0.6, 0, 0.5, seed), retrainEpochs, jobs, eda.liberty(), eda.timeout,
-                eda.clockHz, verifyLimit, true);
+                eda.clockHz, verifyLimit, true, eda.heapStyle());
         ExploreRun.prepareFolder(output);
         var rows = Benchmark.run(datasets, output, o, System.out);
         System.out.printf("%nbenchmark of %d datasets written to %s (summary.csv, summary.md)%n", rows.size(), output);
+        java.util.List<String> failed = rows.stream()
+                .flatMap(r -> r.failed().stream().map(id -> r.dataset() + "/" + id)).toList();
+        if (!failed.isEmpty()) {
+            System.out.println("VERIFICATION FAILED: the RTL or netlist disagrees with the golden model in "
+                    + String.join(", ", failed) + " (a pmlp bug; please report it)");
+            return Main.VERIFICATION_FAILED;
+        }
         return 0;
     }
 }

@@ -47,6 +47,13 @@ final class CalibrateCommand implements Callable<Integer> {
         if (designs < 4) {
             throw new UserError("--designs must be at least 4 (half fit, half held out), got " + designs);
         }
+        OptionUse.requirePositive("--jobs", jobs);
+        OptionUse.requireFileTarget("--output", output);
+        OptionUse.requireFileTarget("--samples", samples);
+        OptionUse.requirePositive("--timeout", timeout);
+        if (compareHeaps < 0) {
+            throw new UserError("--compare-heaps must be at least 0, got " + compareHeaps);
+        }
         if (liberty != null && !java.nio.file.Files.isRegularFile(liberty)) {
             throw new UserError(liberty + ": no such liberty file");
         }

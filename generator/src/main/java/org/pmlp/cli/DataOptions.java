@@ -7,6 +7,7 @@ import org.pmlp.UserError;
 import org.pmlp.data.CsvDataset;
 import org.pmlp.data.CsvDatasetReader;
 import org.pmlp.data.CsvOptions;
+import org.pmlp.data.DataWarnings;
 import org.pmlp.data.Dataset;
 import org.pmlp.data.StratifiedSplit;
 import picocli.CommandLine.Option;
@@ -47,6 +48,13 @@ final class DataOptions {
             return new Loaded(null, test == null ? null : read(test, null, log));
         }
         Dataset tr = read(train, null, log);
+        if (tr.classes() < 2) {
+            // Said here, before a --test file is read against these classes and blamed for it.
+            throw new UserError(train + ": the training data has " + tr.classes() + " class (" + tr.classLabels()
+                    + (label != null ? " in column '" + label + "'" : " in the last column")
+                    + "): a classifier needs at least two");
+        }
+        DataWarnings.of(tr).forEach(w -> log.println("warning: " + train + ": " + w));
         Dataset te = null;
         if (split != null) {
             if (test != null) {
@@ -71,6 +79,10 @@ final class DataOptions {
     Dataset read(Path file, List<String> classes, PrintStream log) {
         CsvOptions opts = new CsvOptions(label, headerMode(), missing(), classes);
         CsvDataset ds = CsvDatasetReader.read(file, opts);
+        if (ds.numericHeader() != null) {
+            log.printf("%s: the first row is read as column names (%s); --header no reads it as data%n", file,
+                    ds.numericHeader());
+        }
         if (ds.droppedRows() > 0) {
             log.printf("%s: dropped %d rows with missing values (--impute mean|zero keeps them)%n", file, ds.droppedRows());
         }

@@ -31,6 +31,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        OptionUse.requireFolderTarget("--output", output);
         ensureTools();
         Path dir = Files.createTempDirectory("pmlp-demo-");
         try {

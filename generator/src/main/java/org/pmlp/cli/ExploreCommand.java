@@ -79,7 +79,7 @@ final class ExploreCommand implements Callable<Integer> {
 
     @Option(names = "--retrain-epochs", defaultValue = "60",
             description = "Quantization-aware retraining epochs per weight-format combination (default: ${DEFAULT-VALUE};"
-                    + " on pendigits 60 epochs made po2 output weights feasible at 1% loss where 20 did not).")
+                    + " on pendigits 60 epochs made po2 output weights feasible at 1%% loss where 20 did not).")
     int retrainEpochs;
 
     @Option(names = "--jobs", defaultValue = "2", description = "Parallel evaluations and verifications (default: ${DEFAULT-VALUE}).")
@@ -107,6 +107,12 @@ final class ExploreCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (resume != null) {
+            List<String> others = spec.commandLine().getParseResult().matchedOptions().stream()
+                    .map(o -> o.longestName()).filter(n -> !n.equals("--resume")).toList();
+            if (!others.isEmpty()) {
+                throw new UserError(String.join(", ", others) + ": --resume DIR continues the run with its own options"
+                        + " (kept in DIR/" + ARGS_FILE + "); give no others");
+            }
             return resumeRun();
         }
         if (model == null || output == null) {
@@ -167,7 +173,16 @@ final class ExploreCommand implements Callable<Integer> {
     }
 
     private void check() {
+        if (noVerify) {
+            OptionUse.rejectGiven(spec, "--no-verify searches only, it verifies nothing", "--liberty", "--timeout",
+                    "--clock-hz", "--verify-limit", "--test");
+        }
         eda.check();
+        OptionUse.requirePositive("--jobs", jobs);
+        OptionUse.requirePositive("--verify-limit", verifyLimit);
+        if (retrainEpochs < 0) {
+            throw new UserError("--retrain-epochs must be at least 0, got " + retrainEpochs);
+        }
         if (!(maxLoss >= 0 && maxLoss < 1)) {
             throw new UserError("--max-loss must be in [0, 1), got " + maxLoss);
         }
@@ -189,7 +204,7 @@ final class ExploreCommand implements Callable<Integer> {
         }
         ExploreRun.Options opts = new ExploreRun.Options(maxLoss, power,
                 new Nsga2Search.Options(population, generations, offspring, mutation, crossover, seed, maxAge),
-                retrainEpochs, jobs, eda.liberty(), eda.timeout, eda.clockHz, verifyLimit, !noVerify);
+                retrainEpochs, jobs, eda.liberty(), eda.timeout, eda.clockHz, verifyLimit, !noVerify, eda.heapStyle());
         ExploreRun.Outcome out;
         try (ResumeHint hint = ResumeHint.install(dir, System.err)) {
             out = ExploreRun.run(loaded.model(), loaded.data().train(), loaded.data().test(), opts, dir, fingerprint(),
@@ -200,11 +215,26 @@ final class ExploreCommand implements Callable<Integer> {
             return 0;
         }
         ExploreOutputs.write(dir, out, loaded.model().topology(), maxLoss, "pmlp " + command);
-        long bad = out.front().stream().filter(v -> v.report().rtlMismatches != 0 || v.report().netlistMismatches != 0)
-                .count() + out.scoreDisagreements().size();
         System.out.printf("%d verified designs; results in %s (pareto.csv, report.md, pareto-area.png)%n",
                 out.front().size(), dir);
-        return bad == 0 ? 0 : Main.VERIFICATION_FAILED;
+        List<String> constant = ExploreOutputs.constantIds(dir, out);
+        if (!constant.isEmpty()) {
+            System.out.println("warning: constant circuits (one answer whatever the inputs, flagged in pareto.csv): "
+                    + String.join(", ", constant));
+        }
+        List<String> failed = ExploreOutputs.failures(out);
+        if (!failed.isEmpty()) {
+            System.out.println("VERIFICATION FAILED: the RTL or netlist disagrees with the golden model in "
+                    + String.join(", ", failed) + " (a pmlp bug; please report it)");
+            return Main.VERIFICATION_FAILED;
+        }
+        List<String> disagreements = out.scoreDisagreements();
+        if (!disagreements.isEmpty()) {
+            System.out.println("VERIFICATION FAILED: a delivered design is not the one the search scored: "
+                    + String.join("; ", disagreements));
+            return Main.VERIFICATION_FAILED;
+        }
+        return 0;
     }
 
     /**

@@ -8,6 +8,7 @@ import org.pmlp.design.DesignReport;
 import org.pmlp.design.RunPipeline;
 import org.pmlp.design.Stopwatch;
 import org.pmlp.model.Mlp;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -43,8 +44,12 @@ final class GenerateCommand implements Callable<Integer> {
     @Mixin
     EdaOptions eda;
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
+        OptionUse.rejectGiven(spec, "generate runs no tool (run, simulate and synth do)", "--timeout", "--clock-hz");
         eda.check();
         ModelLoading.Result loaded = ModelLoading.load(model, scaler, data, seed, System.out);
         Mlp m = loaded.model();
@@ -57,6 +62,7 @@ final class GenerateCommand implements Callable<Integer> {
         System.out.printf("wrote %s: %s, %d input port bits, %d gates, %d test vectors (%d labelled), golden accuracy %s%n",
                 output, r.topology, r.inputPortBits, r.rtlGates, r.testVectors, r.labelledVectors,
                 Double.isNaN(r.accuracyGolden) ? "n/a" : String.format("%.4f", r.accuracyGolden));
+        RunCommand.warnIfConstant(r, output, System.out);
         return 0;
     }
 }

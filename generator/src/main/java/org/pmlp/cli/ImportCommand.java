@@ -40,8 +40,14 @@ final class ImportCommand implements Callable<Integer> {
     @Mixin
     DataOptions data;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
+        if (data.split == null) {
+            OptionUse.rejectGiven(spec, "it seeds --split, which is not given", "--seed");
+        }
         ImportedModel im = ModelImport.read(model);
         ModelLoading.Result r = ModelLoading.adapt(im, scaler, data, seed, System.out);
         Mlp m = r.model();

@@ -23,9 +23,11 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Bare `pmlp` is a mistake (a script missing its subcommand must not pass): usage on stderr, exit 2. */
     @Override
     public void run() {
-        spec.commandLine().usage(System.out);
+        spec.commandLine().usage(spec.commandLine().getErr());
+        throw new UserError("give a command, e.g. pmlp run --help");
     }
 
     public static void main(String[] args) {

@@ -18,21 +18,30 @@ final class ModelDefaults {
             return;
         }
         Object train = model.provenance().get("train");
-        if (train instanceof String t && Files.isRegularFile(Path.of(t))) {
-            data.train = Path.of(t);
-            Object test = model.provenance().get("test");
-            Object split = model.provenance().get("split");
-            if (test instanceof String s && Files.isRegularFile(Path.of(s))) {
-                data.test = Path.of(s);
-            } else if (split instanceof Number n) {
-                data.split = n.doubleValue();
-            }
-            if (data.label == null && model.provenance().get("label") instanceof String l) {
-                data.label = l;
-            }
-            log.printf("data from the model's provenance: --train %s%s%n", data.train,
-                    data.test != null ? " --test " + data.test : data.split != null ? " --split " + data.split : "");
+        if (!(train instanceof String t)) {
+            return;
         }
+        Object test = model.provenance().get("test");
+        for (Object named : new Object[] {train, test}) {
+            if (named instanceof String file && !Files.isRegularFile(Path.of(file))) {
+                log.printf("warning: the model's provenance names its %s data %s, which does not exist (any more);"
+                        + " continuing without data: give --train (and --test or --split) to use it%n",
+                        named == train ? "training" : "test", file);
+                return;
+            }
+        }
+        data.train = Path.of(t);
+        Object split = model.provenance().get("split");
+        if (test instanceof String s) {
+            data.test = Path.of(s);
+        } else if (split instanceof Number n) {
+            data.split = n.doubleValue();
+        }
+        if (data.label == null && model.provenance().get("label") instanceof String l) {
+            data.label = l;
+        }
+        log.printf("data from the model's provenance: --train %s%s%n", data.train,
+                data.test != null ? " --test " + data.test : data.split != null ? " --split " + data.split : "");
     }
 
     /** The seed the model was trained with (its split must be reproduced with it). */

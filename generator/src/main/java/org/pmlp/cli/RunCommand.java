@@ -11,6 +11,7 @@ import org.pmlp.design.RunPipeline;
 import org.pmlp.design.Stopwatch;
 import org.pmlp.model.Mlp;
 import org.pmlp.model.ModelJson;
+import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -63,8 +64,18 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     EdaOptions eda;
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
+        if (source.model != null) {
+            OptionUse.rejectGiven(spec, "they set up training, and --model gives a trained model", "--epochs",
+                    "--restarts");
+        }
+        if (noSynth) {
+            OptionUse.rejectGiven(spec, "--no-synth skips synthesis and power", "--clock-hz");
+        }
         eda.check();
         return runAndPrint(this, System.out);
     }
@@ -98,11 +109,21 @@ final class RunCommand implements Callable<Integer> {
             ModelJson.write(m, c.output.resolve("trained-model.json"));
         }
         print(r, c.output, out);
+        warnIfConstant(r, c.output, out);
         if (r.rtlMismatches > 0 || r.netlistMismatches > 0) {
             out.println("VERIFICATION FAILED: the RTL disagrees with the golden model (a pmlp bug; please report it)");
             return Main.VERIFICATION_FAILED;
         }
         return 0;
+    }
+
+    /** A constant circuit passes every check; say what it is. */
+    static void warnIfConstant(DesignReport r, Path dir, PrintStream out) {
+        String why = org.pmlp.design.ConstantDesign.reason(r, dir);
+        if (why != null) {
+            out.println("warning: this is a constant circuit, not a classifier: " + why
+                    + ". Check the data (too many features or a wrong --label?) and the configuration's input bits.");
+        }
     }
 
     static void print(DesignReport r, Path dir, PrintStream out) {

@@ -42,6 +42,9 @@ final class SelfCheckCommand implements Callable<Integer> {
         if (designs < 1) {
             throw new UserError("--designs must be at least 1");
         }
+        OptionUse.requirePositive("--jobs", jobs);
+        OptionUse.requireFolderTarget("--keep", keep);
+        OptionUse.requirePositive("--timeout", timeout);
         RandomDesigns.Profile p = switch (profile) {
             case "mixed" -> null;
             case "small" -> RandomDesigns.Profile.SMALL;

@@ -21,6 +21,7 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OptionUse.requirePositive("--timeout", timeout);
         DesignFolder f = new DesignFolder(dir).requireExisting();
         Verification.Stored stored = Verification.read(f);
         VerilatorSimulation.Result sim = VerilatorSimulation.run(dir, timeout);

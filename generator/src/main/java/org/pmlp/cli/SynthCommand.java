@@ -30,6 +30,10 @@ final class SynthCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OptionUse.requirePositive("--timeout", timeout);
+        if (!(clockHz > 0)) {
+            throw new org.pmlp.UserError("--clock-hz must be positive, got " + clockHz);
+        }
         DesignFolder f = new DesignFolder(dir).requireExisting();
         Path lib = liberty != null ? liberty : FolderLiberty.of(f);
         if (!java.nio.file.Files.isRegularFile(lib)) {

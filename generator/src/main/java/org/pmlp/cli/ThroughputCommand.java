@@ -38,8 +38,12 @@ final class ThroughputCommand implements Callable<Integer> {
     @Mixin
     DataOptions data;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
+        OptionUse.rejectGiven(spec, "candidates are scored on the training data only", "--test");
         if (candidates < 1 || jobs < 1) {
             throw new UserError("--candidates and --jobs must be at least 1");
         }
@@ -54,6 +58,7 @@ final class ThroughputCommand implements Callable<Integer> {
         int literature = 1000 + 30 * 1000;
         System.out.printf("%s, %d training rows, %d candidates: %.0f candidates/s on 1 thread, %.0f on %d threads%n",
                 loaded.model().topology(), ev.trainRows(), r.candidates(), r.singleRate(), r.parallelRate(), r.jobs());
+        System.out.printf("mean training accuracy of the candidates: %.6f%n", r.meanAccuracy());
         System.out.printf("the literature's budget (population 1000, 1000 offspring, 30 generations: %d evaluations)"
                 + " would take %.1f s at that rate%n", literature, literature / r.parallelRate());
         return 0;

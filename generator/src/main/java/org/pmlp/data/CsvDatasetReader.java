@@ -1,11 +1,6 @@
 package org.pmlp.data;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,16 +27,14 @@ public final class CsvDatasetReader {
     public static CsvDataset read(Path file, CsvOptions options) {
         List<CSVRecord> records;
         char delimiter;
+        String text = CsvText.read(file);
         try {
-            delimiter = detectDelimiter(file);
+            delimiter = detectDelimiter(text);
             CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter)
                     .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).get();
-            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-                 CSVParser parser = CSVParser.parse(reader, format)) {
+            try (CSVParser parser = CSVParser.parse(text, format)) {
                 records = parser.getRecords();
             }
-        } catch (NoSuchFileException e) {
-            throw new UserError(file + ": no such file");
         } catch (IOException | RuntimeException e) {
             throw new UserError(file + ": cannot be read as CSV: " + e.getMessage());
         }
@@ -52,29 +45,24 @@ public final class CsvDatasetReader {
     }
 
     /** Semicolon when the first line has more semicolons than commas outside quotes. */
-    static char detectDelimiter(Path file) throws IOException {
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            do {
-                line = reader.readLine();
-            } while (line != null && line.isBlank());
-            if (line == null) {
-                return ',';
-            }
-            int commas = 0;
-            int semicolons = 0;
-            boolean quoted = false;
-            for (char c : line.toCharArray()) {
-                if (c == '"') {
-                    quoted = !quoted;
-                } else if (!quoted && c == ',') {
-                    commas++;
-                } else if (!quoted && c == ';') {
-                    semicolons++;
-                }
-            }
-            return semicolons > commas ? ';' : ',';
+    static char detectDelimiter(String text) {
+        String line = text.lines().filter(l -> !l.isBlank()).findFirst().orElse(null);
+        if (line == null) {
+            return ',';
         }
+        int commas = 0;
+        int semicolons = 0;
+        boolean quoted = false;
+        for (char c : line.toCharArray()) {
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted && c == ',') {
+                commas++;
+            } else if (!quoted && c == ';') {
+                semicolons++;
+            }
+        }
+        return semicolons > commas ? ';' : ',';
     }
 
     private static boolean isNumber(String s) {
@@ -114,7 +102,8 @@ public final class CsvDatasetReader {
             int labelIndex = labelIndex(names);
             int first = header ? 1 : 0;
             if (records.size() <= first) {
-                throw new UserError(file + ": has a header but no data rows");
+                throw new UserError(file + ": has only a header row (" + String.join(",", names)
+                        + ") and no data rows");
             }
             List<String> featureNames = new ArrayList<>(names);
             featureNames.remove(labelIndex);
@@ -175,8 +164,11 @@ public final class CsvDatasetReader {
                 }
             }
             Dataset ds = new Dataset(rows.toArray(new double[0][]), y, featureNames, classes);
-            return new CsvDataset(ds, dropped, imputed, delimiter, header);
+            return new CsvDataset(ds, dropped, imputed, delimiter, header, numericHeader);
         }
+
+        /** Why a first row of numbers was taken for column names; null when it was not. */
+        private String numericHeader;
 
         private boolean hasHeader() {
             switch (options.header()) {
@@ -189,7 +181,8 @@ public final class CsvDatasetReader {
             }
             CSVRecord first = records.get(0);
             if (records.size() < 2) {
-                return false;
+                // A lone row with text in it names columns (and the file has no data).
+                return first.stream().map(String::trim).anyMatch(f -> !isNumber(f) && !isMissing(f));
             }
             CSVRecord second = records.get(1);
             // A header has a non-numeric field where the data below it is numeric, or is all text.
@@ -203,7 +196,78 @@ public final class CsvDatasetReader {
                     }
                 }
             }
-            return nonNumeric == first.size();
+            if (nonNumeric == first.size()) {
+                return true;
+            }
+            numericHeader = numericHeaderReason(first);
+            return numericHeader != null;
+        }
+
+        /**
+         * Column names that are numbers, as pandas writes them for unnamed columns
+         * ({@code to_csv(index=False)} gives "0,1,2,..."): a first row of distinct integers that
+         * does not fit the columns below it, because a column below holds only decimals, or
+         * because its label would be a class of its own while every real class has two rows or more.
+         */
+        private String numericHeaderReason(CSVRecord first) {
+            Set<String> distinct = new java.util.HashSet<>();
+            for (String f : first) {
+                if (!f.trim().matches("[+-]?\\d+") || !distinct.add(f.trim())) {
+                    return null;
+                }
+            }
+            for (int c = 0; c < first.size(); c++) {
+                boolean any = false;
+                boolean allDecimals = true;
+                for (int r = 1; r < records.size() && allDecimals; r++) {
+                    CSVRecord rec = records.get(r);
+                    String v = c < rec.size() ? rec.get(c).trim() : "";
+                    if (isMissing(v)) {
+                        continue;
+                    }
+                    any = true;
+                    allDecimals = isNumber(v) && !v.matches("[+-]?\\d+");
+                }
+                if (any && allDecimals) {
+                    return "column " + c + " holds only decimals below its name '" + first.get(c).trim() + "'";
+                }
+            }
+            int label = guessLabelIndex(first);
+            String own = first.get(label).trim();
+            java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+            for (int r = 1; r < records.size(); r++) {
+                CSVRecord rec = records.get(r);
+                if (label < rec.size() && !isMissing(rec.get(label))) {
+                    counts.merge(rec.get(label).trim(), 1, Integer::sum);
+                }
+            }
+            if (!counts.isEmpty() && !counts.containsKey(own) && counts.values().stream().allMatch(n -> n >= 2)) {
+                return "as a label, '" + own + "' would be a class of one row while each of the " + counts.size()
+                        + " classes below has two or more";
+            }
+            return null;
+        }
+
+        /** The label column before names are known: by index, by a first-row value, else the last. */
+        private int guessLabelIndex(CSVRecord first) {
+            String spec = options.labelColumn();
+            if (spec != null && !spec.isBlank()) {
+                for (int c = 0; c < first.size(); c++) {
+                    if (first.get(c).trim().equals(spec.trim())) {
+                        return c;
+                    }
+                }
+                try {
+                    int index = Integer.parseInt(spec.trim());
+                    int resolved = index < 0 ? first.size() + index : index;
+                    if (resolved >= 0 && resolved < first.size()) {
+                        return resolved;
+                    }
+                } catch (NumberFormatException e) {
+                    // the last column, as below
+                }
+            }
+            return first.size() - 1;
         }
 
         /** Column count; a header with one trailing empty name (a trailing separator) loses it. */

@@ -61,15 +61,18 @@ public final class DesignWriter {
             Files2.write(folder.resolve("flows").resolve(flow), Files2.resource("flows/" + flow));
         }
         String lib;
+        String makeLib;
         if (liberty == null) {
             Files2.write(folder.resolve(DEFAULT_LIBERTY), Files2.resource(DEFAULT_LIBERTY));
             lib = DEFAULT_LIBERTY;
+            makeLib = lib;
         } else {
             lib = liberty.toAbsolutePath().normalize().toString();
+            makeLib = org.pmlp.eda.MakeSafe.isSafe(lib) ? lib : linkLiberty(folder, lib);
         }
         Files2.write(folder.resolve("Makefile"), "# pmlp design folder: " + d.circuit().topology()
                 + ". Targets: sim, synth, lint, clean (see flows/design.mk).\n"
-                + "LIBERTY ?= " + lib + "\n"
+                + "LIBERTY ?= " + makeLib + "\n"
                 + "include flows/design.mk\n");
         ObjectNode meta = Json.object();
         meta.put("pmlp", Version.VERSION);
@@ -91,6 +94,26 @@ public final class DesignWriter {
         meta.put("liberty", lib);
         Files2.write(f.design(), Json.write(meta));
         return rtl;
+    }
+
+    /** Where a folder links a liberty file whose path Make cannot take (spaces, quotes, `$`...). */
+    public static final String LINKED_LIBERTY = "pdk/liberty.lib";
+
+    /**
+     * Links the library into the folder under a plain name, so the Makefile (and the shell
+     * running its recipes) never sees the user's path.
+     */
+    private static String linkLiberty(Path folder, String absolute) {
+        Path link = folder.resolve(LINKED_LIBERTY);
+        try {
+            java.nio.file.Files.createDirectories(link.getParent());
+            java.nio.file.Files.deleteIfExists(link);
+            java.nio.file.Files.createSymbolicLink(link, Path.of(absolute));
+        } catch (java.io.IOException | UnsupportedOperationException e) {
+            throw new org.pmlp.UserError(absolute + ": cannot link the liberty file into " + folder + " ("
+                    + e.getMessage() + "); give a path of letters, digits and . _ - / + only");
+        }
+        return LINKED_LIBERTY;
     }
 
     private static void putNumber(ObjectNode o, String key, double v) {

@@ -19,19 +19,36 @@ public final class VerilatorSimulation {
     }
 
     public static Result run(Path folder, long timeoutSeconds) {
-        ToolRunner.Result build = ToolRunner.run(List.of("make", "--no-print-directory", "-C", folder.toString(),
-                "sim/obj_dir/Vtop", "TIMEOUT=" + timeoutSeconds), null, timeoutSeconds);
+        // make runs inside the folder and every path it and Verilator see is relative to it. Verilator
+        // refuses to build under a path with spaces, so such a folder is simulated in a scratch copy.
+        return SafeWorkspace.run(folder, List.of("Makefile", "flows/design.mk", "rtl/top.v", "sim/harness.cpp",
+                "sim/vectors.hex", "sim/expected.txt"), List.of(), work -> runIn(work, folder, timeoutSeconds));
+    }
+
+    /** Builds and runs in {@code work}; the predictions end up in {@code folder}. */
+    private static Result runIn(Path work, Path folder, long timeoutSeconds) {
+        ToolRunner.Result build = ToolRunner.run(List.of("make", "--no-print-directory",
+                "sim/obj_dir/Vtop", "TIMEOUT=" + timeoutSeconds), work, timeoutSeconds);
         Path predictions = folder.resolve("sim/predictions.txt");
+        Path written = work.resolve("sim/predictions.txt");
         try {
             Files.deleteIfExists(predictions);
+            Files.deleteIfExists(written);
         } catch (IOException e) {
             throw new ToolFailure(predictions + ": cannot remove the previous predictions: " + e.getMessage());
         }
-        ToolRunner.Result sim = ToolRunner.runAllowingFailure(List.of("make", "--no-print-directory", "-C",
-                folder.toString(), "sim", "TIMEOUT=" + timeoutSeconds), null, timeoutSeconds);
-        if (!Files.exists(predictions)) {
+        ToolRunner.Result sim = ToolRunner.runAllowingFailure(List.of("make", "--no-print-directory",
+                "sim", "TIMEOUT=" + timeoutSeconds), work, timeoutSeconds);
+        if (!Files.exists(written)) {
             throw new ToolFailure("the Verilator simulation wrote no predictions (exit code " + sim.exitCode() + "):\n"
                     + ToolRunner.tail(sim.output(), 20));
+        }
+        if (!written.equals(predictions)) {
+            try {
+                Files.copy(written, predictions);
+            } catch (IOException e) {
+                throw new ToolFailure(predictions + ": cannot be written: " + e.getMessage());
+            }
         }
         try {
             List<String> lines = Files.readAllLines(predictions);

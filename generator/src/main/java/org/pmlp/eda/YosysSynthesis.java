@@ -56,8 +56,12 @@ public final class YosysSynthesis {
         }
         ToolRunner.Result r;
         try {
-            r = ToolRunner.run(List.of("make", "--no-print-directory", "-C", folder.toString(), "synth",
-                    "LIBERTY=" + liberty.toAbsolutePath(), "TIMEOUT=" + timeoutSeconds), null, timeoutSeconds);
+            // Yosys maps onto the folder's own copy (synth/cells.lib, written above), so neither
+            // make nor a shell ever sees the user's path, which may hold any character.
+            r = SafeWorkspace.run(folder, List.of("Makefile", "flows/design.mk", "flows/synth.ys", "flows/abc.script",
+                    "rtl/top.v", "synth/cells.lib"), List.of("synth/netlist.v", "synth/stat.txt", "synth/yosys.log"),
+                    work -> ToolRunner.run(List.of("make", "--no-print-directory", "synth",
+                            "LIBERTY=synth/cells.lib", "TIMEOUT=" + timeoutSeconds), work, timeoutSeconds));
         } catch (ToolFailure e) {
             throw new ToolFailure("Yosys synthesis failed: " + e.getMessage() + logTail(folder));
         }

@@ -30,8 +30,10 @@ import org.pmlp.util.Files2;
  */
 public final class Benchmark {
     /** One dataset's line of the summary. */
+    /** @param failed designs whose RTL or netlist disagrees with the golden model ("loss1/d03") */
     public record Row(String dataset, String topology, double floatAcc, double exactAcc, double exactArea,
-                      double exactPower, ExploreRun.Verified loss1, ExploreRun.Verified loss5, double seconds) {
+                      double exactPower, ExploreRun.Verified loss1, ExploreRun.Verified loss5, double seconds,
+                      List<String> failed) {
     }
 
     private Benchmark() {
@@ -77,13 +79,20 @@ public final class Benchmark {
         ExploreRun.Outcome o5 = explore(model, train, test, base, 0.05, dir.resolve("loss5"), log);
         double seconds = (System.nanoTime() - t0) / 1e9;
         double exactAcc = o1.exact().report().accuracyGolden;
-        // The exact design loses nothing, so it qualifies when no approximate design does.
-        List<ExploreRun.Verified> all = new ArrayList<>(o1.front());
-        all.addAll(o5.front());
-        all.add(o1.exact());
+        // The exact design loses nothing, so it qualifies when no approximate design does. A constant
+        // circuit (area 0, one answer) is no classifier and never the "smallest design".
+        List<ExploreRun.Verified> all = new ArrayList<>(real(dir.resolve("loss1"), o1, o1.front()));
+        all.addAll(real(dir.resolve("loss5"), o5, o5.front()));
+        all.addAll(real(dir.resolve("loss1"), o1, List.of(o1.exact())));
+        List<String> failed = new ArrayList<>();
+        ExploreOutputs.failures(o1).forEach(id -> failed.add("loss1/" + id));
+        ExploreOutputs.failures(o5).forEach(id -> failed.add("loss5/" + id));
         Row row = new Row(name, model.topology(), model.accuracy(test), exactAcc, o1.exact().report().areaCm2,
                 o1.exact().report().powerMw, smallestWithin(all, exactAcc - 0.01), smallestWithin(all, exactAcc - 0.05),
-                seconds);
+                seconds, List.copyOf(failed));
+        if (!failed.isEmpty()) {
+            log.printf("%s: VERIFICATION FAILED in %s%n", name, String.join(", ", failed));
+        }
         log.printf("%s: exact %.4f / %.3f cm^2 / %.2f mW; <=1%%: %s; <=5%%: %s (%.0f s)%n", name, exactAcc,
                 row.exactArea(), row.exactPower(), describe(row.loss1()), describe(row.loss5()), seconds);
         return row;
@@ -92,7 +101,7 @@ public final class Benchmark {
     private static ExploreRun.Outcome explore(Mlp model, Dataset train, Dataset test, ExploreRun.Options base,
                                               double maxLoss, Path dir, PrintStream log) {
         ExploreRun.Options o = new ExploreRun.Options(maxLoss, base.power(), base.search(), base.retrainEpochs(),
-                base.jobs(), base.liberty(), base.timeout(), base.clockHz(), base.verifyLimit(), true);
+                base.jobs(), base.liberty(), base.timeout(), base.clockHz(), base.verifyLimit(), true, base.heap());
         DesignFolderReset.clear(dir);
         ExploreRun.prepareFolder(dir);
         ExploreRun.Outcome out = ExploreRun.run(model, train, test, o, dir,
@@ -101,11 +110,16 @@ public final class Benchmark {
         return out;
     }
 
+    private static List<ExploreRun.Verified> real(Path dir, ExploreRun.Outcome o, List<ExploreRun.Verified> designs) {
+        List<String> constant = ExploreOutputs.constantIds(dir, o);
+        return designs.stream().filter(v -> !constant.contains(v.id())).toList();
+    }
+
     /** The smallest verified design whose test accuracy is at least {@code min}, or null. */
     static ExploreRun.Verified smallestWithin(List<ExploreRun.Verified> designs, double min) {
         ExploreRun.Verified best = null;
         for (ExploreRun.Verified v : designs) {
-            if (v.report().accuracyGolden >= min - 1e-12 && v.report().rtlMismatches == 0
+            if (v.report().accuracyGolden >= min - 1e-12 && !ExploreOutputs.failed(v.report())
                     && (best == null || v.report().areaCm2 < best.report().areaCm2)) {
                 best = v;
             }

@@ -3,6 +3,7 @@ package org.pmlp.explore;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.pmlp.design.ConstantDesign;
 import org.pmlp.design.DesignReport;
 import org.pmlp.util.Files2;
 
@@ -14,8 +15,8 @@ public final class ExploreOutputs {
     }
 
     public static void write(Path dir, ExploreRun.Outcome o, String title, double maxLoss, String command) {
-        StringBuilder csv = new StringBuilder(
-                "id,accuracy_train,accuracy_test,est_area_cm2,area_cm2,power_mw,rtl_mismatches,config\n");
+        StringBuilder csv = new StringBuilder("id,accuracy_train,accuracy_test,est_area_cm2,area_cm2,power_mw,"
+                + "rtl_mismatches,netlist_mismatches,netlist_equivalence,constant,config\n");
         List<ExploreRun.Verified> rows = new ArrayList<>();
         rows.add(o.exact());
         rows.addAll(o.front());
@@ -24,11 +25,18 @@ public final class ExploreOutputs {
             csv.append(v.id()).append(',').append(fmt(v.candidate().score().accuracy())).append(',')
                     .append(fmt(r.accuracyGolden)).append(',').append(fmt(v.candidate().score().areaCm2())).append(',')
                     .append(fmt(r.areaCm2)).append(',').append(fmt(r.powerMw)).append(',').append(r.rtlMismatches)
+                    .append(',').append(r.netlistMismatches < 0 ? "" : Integer.toString(r.netlistMismatches))
+                    .append(',').append(netlistEquivalence(r))
+                    .append(',').append(isConstant(dir, v) ? "yes" : "no")
                     .append(',').append("designs/").append(v.id()).append("/config.json").append('\n');
         }
         Files2.writeAtomically(dir.resolve(CSV), csv.toString());
         List<ParetoPlot.Point> pts = new ArrayList<>();
+        List<String> constant = constantIds(dir, o);
         for (ExploreRun.Verified v : o.front()) {
+            if (constant.contains(v.id())) {
+                continue; // not a classifier: it would sit at area 0 as the "best" design
+            }
             pts.add(new ParetoPlot.Point(v.report().accuracyGolden, v.report().areaCm2, v.report().powerMw));
         }
         ParetoPlot.Point exact = new ParetoPlot.Point(o.exact().report().accuracyGolden, o.exact().report().areaCm2,
@@ -36,10 +44,14 @@ public final class ExploreOutputs {
         ParetoPlot.write(dir.resolve("pareto-area.png"), title + ": accuracy vs area", "area (cm^2, Yosys)", pts, exact,
                 false);
         ParetoPlot.write(dir.resolve("pareto-power.png"), title + ": accuracy vs power", "power (mW)", pts, exact, true);
-        Files2.writeAtomically(dir.resolve("report.md"), markdown(o, title, maxLoss, command));
+        Files2.writeAtomically(dir.resolve("report.md"), markdown(o, title, maxLoss, command, constantIds(dir, o)));
     }
 
     static String markdown(ExploreRun.Outcome o, String title, double maxLoss, String command) {
+        return markdown(o, title, maxLoss, command, List.of());
+    }
+
+    static String markdown(ExploreRun.Outcome o, String title, double maxLoss, String command, List<String> constant) {
         StringBuilder sb = new StringBuilder();
         sb.append("# pmlp exploration: ").append(title).append("\n\n");
         sb.append("Command: `").append(command).append("`\n\n");
@@ -57,12 +69,59 @@ public final class ExploreOutputs {
         rows.addAll(o.front());
         for (ExploreRun.Verified v : rows) {
             DesignReport r = v.report();
-            sb.append(String.format("| %s | %.4f | %s | %.3f | %.3f | %.3f | %.2fx smaller | %d |%n", v.id(),
+            sb.append(String.format("| %s | %.4f | %s | %.3f | %.3f | %.3f | %s | %d |%n", v.id(),
                     v.candidate().score().accuracy(), fmt(r.accuracyGolden), v.candidate().score().areaCm2(),
-                    r.areaCm2, r.powerMw, e.areaCm2 / r.areaCm2, r.rtlMismatches));
+                    r.areaCm2, r.powerMw, constant.contains(v.id()) ? "constant circuit, not a classifier"
+                            : String.format("%.2fx smaller", e.areaCm2 / r.areaCm2), r.rtlMismatches));
         }
         sb.append("\n![accuracy vs area](pareto-area.png)\n\n![accuracy vs power](pareto-power.png)\n");
         return sb.toString();
+    }
+
+    /**
+     * The proof of the netlist against the RTL (proved, failed or timeout); "n/a" until the
+     * equivalence check is recorded in the design report.
+     */
+    static String netlistEquivalence(DesignReport r) {
+        return "n/a";
+    }
+
+    /** A design whose RTL or netlist disagrees with the golden model, or whose netlist was not proved. */
+    public static boolean failed(DesignReport r) {
+        return r.rtlMismatches > 0 || r.netlistMismatches > 0 || "failed".equals(netlistEquivalence(r));
+    }
+
+    /** The ids of the failed designs, the exact baseline included. */
+    public static List<String> failures(ExploreRun.Outcome o) {
+        List<String> out = new ArrayList<>();
+        if (o.exact() != null && failed(o.exact().report())) {
+            out.add(o.exact().id());
+        }
+        for (ExploreRun.Verified v : o.front()) {
+            if (failed(v.report())) {
+                out.add(v.id());
+            }
+        }
+        return out;
+    }
+
+    /** The ids of the constant designs, the exact baseline included. */
+    public static List<String> constantIds(Path dir, ExploreRun.Outcome o) {
+        List<String> out = new ArrayList<>();
+        if (o.exact() != null && isConstant(dir, o.exact())) {
+            out.add(o.exact().id());
+        }
+        for (ExploreRun.Verified v : o.front()) {
+            if (isConstant(dir, v)) {
+                out.add(v.id());
+            }
+        }
+        return out;
+    }
+
+    /** Whether a verified design is a constant circuit (see {@link ConstantDesign}). */
+    public static boolean isConstant(Path dir, ExploreRun.Verified v) {
+        return ConstantDesign.reason(v.report(), dir.resolve("designs").resolve(v.id())) != null;
     }
 
     static String fmt(double v) {

@@ -35,9 +35,12 @@ import org.pmlp.util.Parallel;
  * in parallel), pareto.csv, plots and report.md in the run folder.
  */
 public final class ExploreRun {
-    /** What to explore and how. {@code liberty} null means the default library. */
+    /**
+     * What to explore and how. {@code liberty} null means the default library; {@code heap} is the
+     * bit-heap style both the cost estimate and the verified designs use.
+     */
     public record Options(double maxLoss, boolean power, Nsga2Search.Options search, int retrainEpochs, int jobs,
-                          Path liberty, long timeout, double clockHz, int verifyLimit, boolean verify) {
+                          Path liberty, long timeout, double clockHz, int verifyLimit, boolean verify, HeapStyle heap) {
     }
 
     /**
@@ -85,7 +88,7 @@ public final class ExploreRun {
         // Staging folders of design verifications an interruption cut short (nothing else writes there now).
         DesignFolder.removeLeftovers(dir.resolve("designs"));
         CandidateEvaluator ev = new CandidateEvaluator(space, model, train, o.retrainEpochs(), o.search().seed(),
-                cost, HeapStyle.TWOS_COMPLEMENT);
+                cost, o.heap());
         CandidateEvaluator.Score exact = ev.evaluate(space.exact());
         Objectives objectives = new Objectives(exact.accuracy() - o.maxLoss(), o.power());
         log.printf("exact bespoke baseline: training accuracy %.4f, estimated %.3f cm^2, %.2f mW; constraint: training"
@@ -196,7 +199,7 @@ public final class ExploreRun {
                                        Options o, boolean tools) {
         DesignConfig config = ev.compile(genome).config();
         return new RunPipeline.Request(ev.modelFor(genome), config, train, test, out, o.liberty(),
-                HeapStyle.TWOS_COMPLEMENT, o.search().seed(), o.timeout(), tools, tools, o.clockHz());
+                o.heap(), o.search().seed(), o.timeout(), tools, tools, o.clockHz());
     }
 
     static String fmt(double v) {

@@ -10,7 +10,8 @@ import java.util.concurrent.Future;
 /** Measures how many candidates per second the evaluator scores, on one thread and on several. */
 public final class Throughput {
     /** Candidates per second with one thread and with {@code jobs} threads. */
-    public record Result(int candidates, double singleRate, double parallelRate, int jobs) {
+    /** @param meanAccuracy the candidates' mean training accuracy: what the seed chose, for reproducibility */
+    public record Result(int candidates, double singleRate, double parallelRate, int jobs, double meanAccuracy) {
     }
 
     private Throughput() {
@@ -39,11 +40,12 @@ public final class Throughput {
             for (int[][] g : genomes) {
                 f.add(pool.submit(() -> ev.evaluate(g)));
             }
+            double accuracy = 0;
             for (Future<CandidateEvaluator.Score> x : f) {
-                x.get();
+                accuracy += x.get().accuracy();
             }
             double parallel = candidates / ((System.nanoTime() - t1) / 1e9);
-            return new Result(candidates, single, parallel, jobs);
+            return new Result(candidates, single, parallel, jobs, accuracy / candidates);
         } finally {
             pool.shutdownNow();
         }

@@ -14,6 +14,7 @@ import org.pmlp.cost.CostModel;
 import org.pmlp.explore.ExploreRun;
 import org.pmlp.explore.Nsga2Search;
 import org.pmlp.explore.RunFingerprint;
+import org.pmlp.rtl.HeapStyle;
 import org.pmlp.testutil.Shared;
 import picocli.CommandLine;
 
@@ -31,7 +32,7 @@ class ExploreFingerprintTest {
         new CommandLine(c).parseArgs(args.toArray(new String[0]));
         ExploreRun.Options o = new ExploreRun.Options(c.maxLoss, c.power, new Nsga2Search.Options(c.population,
                 c.generations, c.offspring, c.mutation, c.crossover, c.seed, c.maxAge), c.retrainEpochs, c.jobs,
-                c.eda.liberty, c.eda.timeout, c.eda.clockHz, c.verifyLimit, !c.noVerify);
+                c.eda.liberty, c.eda.timeout, c.eda.clockHz, c.verifyLimit, !c.noVerify, c.eda.heapStyle());
         return ExploreRun.complete(c.fingerprint(), o, CostModel.defaults());
     }
 
@@ -68,7 +69,7 @@ class ExploreFingerprintTest {
     void theCostModelIsRecorded() {
         RunFingerprint inputs = new RunFingerprint().option("--model", "m");
         ExploreRun.Options o = new ExploreRun.Options(0.01, false, new Nsga2Search.Options(10, 10, 0.6, 0, 0.5, 1), 0,
-                1, null, 10, 5, 10, false);
+                1, null, 10, 5, 10, false, HeapStyle.TWOS_COMPLEMENT);
         CostModel shipped = CostModel.defaults();
         double[] area = new double[org.pmlp.cost.CostFeatures.NAMES.length];
         double[] power = new double[area.length];

@@ -45,7 +45,7 @@ class FrontCheckTest {
         CandidateEvaluator ev = new CandidateEvaluator(space, model, parts.first(), 3, 1, CostModel.defaults(),
                 HeapStyle.TWOS_COMPLEMENT);
         ExploreRun.Options o = new ExploreRun.Options(0.05, false, new Nsga2Search.Options(10, 1, 0.6, 0, 0.5, 1), 3, 1,
-                null, 60, 5, 10, true);
+                null, 60, 5, 10, true, HeapStyle.TWOS_COMPLEMENT);
         SplittableRandom r = new SplittableRandom(3);
         int differentFromExact = 0;
         for (int k = 0; k < 6; k++) {

@@ -33,14 +33,17 @@ class ExploreEndToEndTest {
                 .toArray(new String[0]));
         assertEquals(0, r.exitCode(), r.out());
         List<String> csv = Files.readAllLines(out.resolve("pareto.csv"));
-        assertEquals("id,accuracy_train,accuracy_test,est_area_cm2,area_cm2,power_mw,rtl_mismatches,config", csv.get(0));
+        assertEquals("id,accuracy_train,accuracy_test,est_area_cm2,area_cm2,power_mw,rtl_mismatches,netlist_mismatches,"
+                + "netlist_equivalence,constant,config", csv.get(0));
         assertTrue(csv.size() >= 3, "the exact baseline and at least one explored design: " + csv);
         double exactArea = Double.parseDouble(csv.get(1).split(",")[4]);
         double smallest = Double.MAX_VALUE;
         for (String line : csv.subList(1, csv.size())) {
             String[] f = line.split(",");
             assertEquals("0", f[6], "rtl mismatches in " + line);
-            assertTrue(Files.exists(out.resolve(f[7])), f[7]);
+            assertEquals("0", f[7], "netlist mismatches in " + line);
+            assertEquals("no", f[9], "a constant circuit on the wine front: " + line);
+            assertTrue(Files.exists(out.resolve(f[10])), f[10]);
             smallest = Math.min(smallest, Double.parseDouble(f[4]));
         }
         assertTrue(smallest < exactArea / 2, "smallest " + smallest + " vs exact " + exactArea);
