@@ -16,6 +16,11 @@ final class EdaOptions {
             description = "Time limit for each external tool run (default: ${DEFAULT-VALUE}).")
     long timeout;
 
+    @Option(names = "--prove-timeout", paramLabel = "SECONDS", defaultValue = "300",
+            description = "Time limit of the proof that the synthesized netlist equals the RTL (ABC dsec; default: "
+                    + "${DEFAULT-VALUE}). A proof that does not finish is reported as timeout, never as a pass.")
+    long proveTimeout;
+
     @Option(names = "--clock-hz", paramLabel = "HZ", defaultValue = "5",
             description = "Clock frequency for dynamic power (default: ${DEFAULT-VALUE} Hz, the printed-MLP literature's).")
     double clockHz;
@@ -49,6 +54,9 @@ final class EdaOptions {
     void check() {
         if (timeout <= 0) {
             throw new UserError("--timeout must be positive, got " + timeout);
+        }
+        if (proveTimeout <= 0) {
+            throw new UserError("--prove-timeout must be positive, got " + proveTimeout);
         }
         if (!(clockHz > 0)) {
             throw new UserError("--clock-hz must be positive, got " + clockHz);

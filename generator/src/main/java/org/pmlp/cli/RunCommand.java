@@ -92,7 +92,7 @@ final class RunCommand implements Callable<Integer> {
         DesignConfig cfg = c.config == null ? DesignConfig.exact(ModelShape.of(m), c.quant.spec())
                 : DesignConfig.read(c.config, ModelShape.of(m), c.quant.spec());
         RunPipeline.Request req = new RunPipeline.Request(m, cfg, d.train(), d.test(), c.output, c.eda.liberty(),
-                c.eda.heapStyle(), c.seed, c.eda.timeout, true, !c.noSynth, c.eda.clockHz);
+                c.eda.heapStyle(), c.seed, c.eda.timeout, true, !c.noSynth, c.eda.clockHz, c.eda.proveTimeout);
         DesignReport r = RunPipeline.run(req, sw, out);
         if (c.source.model == null) {
             ModelJson.write(m, c.output.resolve("trained-model.json"));
@@ -100,6 +100,10 @@ final class RunCommand implements Callable<Integer> {
         print(r, c.output, out);
         if (r.rtlMismatches > 0 || r.netlistMismatches > 0) {
             out.println("VERIFICATION FAILED: the RTL disagrees with the golden model (a pmlp bug; please report it)");
+            return Main.VERIFICATION_FAILED;
+        }
+        if ("failed".equals(r.netlistEquivalence)) {
+            out.println("VERIFICATION FAILED: the synthesized netlist is not equivalent to the RTL (see equiv/abc.log)");
             return Main.VERIFICATION_FAILED;
         }
         return 0;
@@ -112,6 +116,10 @@ final class RunCommand implements Callable<Integer> {
                 fmt(r.accuracyGolden), fmt(r.accuracyRtl), r.labelledVectors);
         out.printf("mismatches   %d of %d vectors (RTL vs golden model)%s%n", r.rtlMismatches, r.testVectors,
                 r.netlistMismatches >= 0 ? String.format("; netlist %d", r.netlistMismatches) : "");
+        if (r.netlistEquivalence != null) {
+            out.printf("equivalence  netlist = RTL for all inputs: %s (ABC dsec, %.1f s)%n",
+                    r.netlistEquivalence, r.netlistEquivalenceSeconds);
+        }
         if (!Double.isNaN(r.areaCm2)) {
             out.printf("area         %.3f cm^2%n", r.areaCm2);
         }

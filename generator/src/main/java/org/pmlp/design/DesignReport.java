@@ -20,6 +20,9 @@ public final class DesignReport {
     public double accuracyRtl = Double.NaN;
     public int rtlMismatches = -1;
     public int netlistMismatches = -1;
+    /** proved, failed or timeout (see NetlistEquivalence); null when not synthesized. */
+    public String netlistEquivalence;
+    public double netlistEquivalenceSeconds = Double.NaN;
     public double areaCm2 = Double.NaN;
     public double estimatedAreaCm2 = Double.NaN;
     public double estimatedPowerMw = Double.NaN;
@@ -47,6 +50,12 @@ public final class DesignReport {
         clockHz = clock;
     }
 
+    /** Takes the verdict of the netlist equivalence proof. */
+    public void record(org.pmlp.eda.NetlistEquivalence.Result proof) {
+        netlistEquivalence = proof.status().label();
+        netlistEquivalenceSeconds = proof.seconds();
+    }
+
     public ObjectNode toJson() {
         ObjectNode o = Json.object();
         o.put("pmlp", Version.VERSION);
@@ -58,6 +67,8 @@ public final class DesignReport {
         num(o, "accuracy_rtl", accuracyRtl);
         count(o, "rtl_mismatches", rtlMismatches);
         count(o, "netlist_mismatches", netlistMismatches);
+        o.put("netlist_equivalence", netlistEquivalence);
+        num(o, "netlist_equivalence_seconds", netlistEquivalenceSeconds);
         num(o, "area_cm2", areaCm2);
         num(o, "estimated_area_cm2", estimatedAreaCm2);
         num(o, "estimated_power_mw", estimatedPowerMw);
@@ -110,6 +121,8 @@ public final class DesignReport {
         row(sb, "RTL mismatches vs golden model", rtlMismatches < 0 ? "not simulated" : Integer.toString(rtlMismatches));
         row(sb, "netlist mismatches vs golden model", netlistMismatches < 0 ? "not simulated"
                 : Integer.toString(netlistMismatches));
+        row(sb, "netlist equivalent to the RTL (ABC dsec proof, all inputs)", netlistEquivalence == null ? "not synthesized"
+                : netlistEquivalence + String.format(" (%.1f s)", netlistEquivalenceSeconds));
         row(sb, "area (Yosys, cell library)", Double.isNaN(areaCm2) ? "not synthesized" : String.format("%.3f cm^2", areaCm2));
         if (!Double.isNaN(estimatedAreaCm2)) {
             row(sb, "estimate (cost model, EGFET 1.0 V)", String.format("%.3f cm^2, %.3f mW", estimatedAreaCm2,

@@ -57,7 +57,7 @@ public final class DesignWriter {
         Files2.write(f.vectorsCsv(), csv.toString());
         Files2.write(f.config(), Json.write(d.config().toJson()));
         Files2.write(f.model(), Json.write(ModelJson.toJson(d.model())));
-        for (String flow : new String[] {"design.mk", "synth.ys", "abc.script"}) {
+        for (String flow : new String[] {"design.mk", "synth.ys", "abc.script", "equiv.ys"}) {
             Files2.write(folder.resolve("flows").resolve(flow), Files2.resource("flows/" + flow));
         }
         String lib;
@@ -68,7 +68,7 @@ public final class DesignWriter {
             lib = liberty.toAbsolutePath().normalize().toString();
         }
         Files2.write(folder.resolve("Makefile"), "# pmlp design folder: " + d.circuit().topology()
-                + ". Targets: sim, synth, lint, clean (see flows/design.mk).\n"
+                + ". Targets: sim, synth, equiv, lint, clean (see flows/design.mk).\n"
                 + "LIBERTY ?= " + lib + "\n"
                 + "include flows/design.mk\n");
         ObjectNode meta = Json.object();
