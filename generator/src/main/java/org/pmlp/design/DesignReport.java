@@ -94,6 +94,72 @@ public final class DesignReport {
         return o;
     }
 
+    /**
+     * A report as written by {@link #toJson()}; fields it lacks keep their "not measured" values.
+     * Lenient on purpose: it reads reports of earlier pmlp versions.
+     */
+    public static DesignReport fromJson(com.fasterxml.jackson.databind.JsonNode o) {
+        DesignReport r = new DesignReport();
+        r.topology = text(o, "topology");
+        r.testVectors = o.path("test_vectors").asInt(0);
+        r.labelledVectors = o.path("labelled_vectors").asInt(0);
+        r.accuracyFloat = num(o, "accuracy_float");
+        r.accuracyGolden = num(o, "accuracy_golden");
+        r.accuracyRtl = num(o, "accuracy_rtl");
+        r.rtlMismatches = o.path("rtl_mismatches").asInt(-1);
+        r.netlistMismatches = o.path("netlist_mismatches").asInt(-1);
+        r.netlistEquivalence = text(o, "netlist_equivalence");
+        r.netlistEquivalenceSeconds = num(o, "netlist_equivalence_seconds");
+        r.areaCm2 = num(o, "area_cm2");
+        r.estimatedAreaCm2 = num(o, "estimated_area_cm2");
+        r.estimatedPowerMw = num(o, "estimated_power_mw");
+        r.powerMw = num(o, "power_mw");
+        var p = o.path("power");
+        r.leakageMw = num(p, "leakage_mw");
+        r.dynamicMw = num(p, "dynamic_mw");
+        r.averageLeakageMw = num(p, "average_cell_leakage_mw");
+        r.clockHz = num(p, "clock_hz");
+        o.path("cells").fields().forEachRemaining(e -> r.cells.put(e.getKey(), e.getValue().asInt()));
+        r.liberty = text(o, "liberty");
+        java.util.List<String> reps = new java.util.ArrayList<>();
+        o.path("liberty_repairs").forEach(n -> reps.add(n.asText()));
+        r.libertyRepairs = java.util.List.copyOf(reps);
+        r.heapStyle = text(o, "heap_style");
+        r.inputPortBits = o.path("input_port_bits").asInt(0);
+        r.rtlGates = o.path("rtl_gates").asInt(0);
+        o.path("seconds").fields().forEachRemaining(e -> r.seconds.put(e.getKey(), e.getValue().asDouble()));
+        o.path("tools").fields().forEachRemaining(e -> r.tools.put(e.getKey(), e.getValue().asText()));
+        return r;
+    }
+
+    private static String text(com.fasterxml.jackson.databind.JsonNode o, String k) {
+        var n = o.path(k);
+        return n.isTextual() ? n.asText() : null;
+    }
+
+    private static double num(com.fasterxml.jackson.databind.JsonNode o, String k) {
+        var n = o.path(k);
+        return n.isNumber() ? n.asDouble() : Double.NaN;
+    }
+
+    /** Forgets what a synthesis measured (before a new synthesis, which may fail). */
+    public void clearSynthesis() {
+        areaCm2 = Double.NaN;
+        cells = new TreeMap<>();
+        libertyRepairs = java.util.List.of();
+        netlistMismatches = -1;
+        netlistEquivalence = null;
+        netlistEquivalenceSeconds = Double.NaN;
+        powerMw = Double.NaN;
+        leakageMw = Double.NaN;
+        dynamicMw = Double.NaN;
+        averageLeakageMw = Double.NaN;
+        clockHz = Double.NaN;
+        for (String stage : new String[] {"synth", "power", "prove"}) {
+            seconds.remove(stage);
+        }
+    }
+
     private static void num(ObjectNode o, String k, double v) {
         if (Double.isNaN(v)) {
             o.putNull(k);
