@@ -9,22 +9,37 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.pmlp.ToolFailure;
+import org.pmlp.eda.NetlistEquivalence;
 import org.pmlp.eda.VerilatorSimulation;
+import org.pmlp.eda.YosysSynthesis;
+import org.pmlp.rtl.RtlDesign;
 import org.pmlp.util.Files2;
 import org.pmlp.util.Parallel;
 
 /**
  * Random MLPs under random configurations of every knob, each generated, linted and
- * co-simulated in Verilator against the golden model on random and corner-case vectors. Small
+ * co-simulated in Verilator against the golden model on random and corner-case vectors, then
+ * synthesized, its netlist simulated on the same vectors and proved equivalent to the RTL. Small
  * and realistic designs alternate; a failing design's folder is kept for inspection.
  */
 public final class SelfCheck {
-    /** What one design gave. */
-    public record DesignResult(long seed, int vectors, int mismatches, String topology) {
+    /** What one design gave: RTL and netlist mismatches on the vectors, and whether the netlist was proved. */
+    public record DesignResult(long seed, int vectors, int mismatches, String topology, int netlistMismatches,
+                               boolean proved) {
+        boolean failed() {
+            return mismatches > 0 || netlistMismatches > 0 || !proved;
+        }
     }
 
-    /** Totals. */
-    public record Outcome(int designs, long vectors, long mismatches, List<DesignResult> failures) {
+    /** Totals; {@code mismatches} counts RTL and netlist mismatches. */
+    public record Outcome(int designs, long vectors, long mismatches, long proved, List<DesignResult> failures) {
+    }
+
+    /** The synthesized netlist's verdicts: mismatches on the test vectors, and the equivalence proof. */
+    public record NetlistVerdict(int mismatches, NetlistEquivalence.Result proof) {
+        public boolean proved() {
+            return proof.proved();
+        }
     }
 
     private SelfCheck() {
@@ -42,22 +57,25 @@ public final class SelfCheck {
             }
             long vectors = 0;
             long mismatches = 0;
+            long proved = 0;
             List<DesignResult> failures = new ArrayList<>();
             for (int i = 0; i < futures.size(); i++) {
                 DesignResult r = Parallel.join(futures.get(i));
                 vectors += r.vectors();
-                mismatches += r.mismatches();
-                if (r.mismatches() > 0) {
+                mismatches += r.mismatches() + r.netlistMismatches();
+                proved += r.proved() ? 1 : 0;
+                if (r.failed()) {
                     failures.add(r);
-                    log.printf("design %d (%s): %d mismatches; kept in %s%n", r.seed(), r.topology(), r.mismatches(),
-                            keep.resolve("seed-" + r.seed()));
+                    log.printf("design %d (%s): %d RTL mismatches, %d netlist mismatches, netlist %s; kept in %s%n",
+                            r.seed(), r.topology(), r.mismatches(), r.netlistMismatches(),
+                            r.proved() ? "proved" : "NOT proved", keep.resolve("seed-" + r.seed()));
                 }
                 if ((i + 1) % 10 == 0 || i + 1 == futures.size()) {
-                    log.printf("checked %d of %d designs, %d vectors, %d mismatches%n", i + 1, designs, vectors,
-                            mismatches);
+                    log.printf("checked %d of %d designs, %d vectors, %d mismatches, %d netlists proved%n", i + 1,
+                            designs, vectors, mismatches, proved);
                 }
             }
-            return new Outcome(designs, vectors, mismatches, failures);
+            return new Outcome(designs, vectors, mismatches, proved, failures);
         } finally {
             Parallel.shutdown(pool);
             DesignFolder.discard(work);
@@ -68,11 +86,13 @@ public final class SelfCheck {
         RandomDesigns.Sample s = RandomDesigns.sample(seed, profile);
         CompiledDesign d = DesignFlow.compileRetrained(s.model(), s.config(), s.calibration());
         TestVectors v = TestVectors.build(d.circuit(), d.program(), null, 300, seed);
-        DesignWriter.write(d, v, dir, null, s.style(), Double.NaN);
+        RtlDesign rtl = DesignWriter.write(d, v, dir, null, s.style(), Double.NaN);
         Lint.check(new DesignFolder(dir).verilog(), timeout);
         VerilatorSimulation.Result sim = VerilatorSimulation.run(dir, timeout);
         Verification.Outcome o = Verification.compare(sim.predicted(), v.golden(), v.labels());
-        if (o.mismatches() > 0 && keep != null) {
+        NetlistVerdict net = synthesizeAndProve(dir, rtl, v, timeout);
+        boolean failed = o.mismatches() > 0 || net.mismatches() > 0 || !net.proved();
+        if (failed && keep != null) {
             Path target = keep.resolve("seed-" + seed);
             try {
                 Files.createDirectories(keep);
@@ -84,6 +104,19 @@ public final class SelfCheck {
         } else {
             Files2.deleteTree(dir);
         }
-        return new DesignResult(seed, o.vectors(), o.mismatches(), d.circuit().topology());
+        return new DesignResult(seed, o.vectors(), o.mismatches(), d.circuit().topology(), net.mismatches(),
+                net.proved());
+    }
+
+    /**
+     * Synthesizes a written design folder onto pmlp's default library, simulates the netlist on
+     * the test vectors against the golden answers, and proves it equivalent to the RTL.
+     */
+    public static NetlistVerdict synthesizeAndProve(Path dir, RtlDesign rtl, TestVectors v, long timeout) {
+        YosysSynthesis.Result syn = YosysSynthesis.run(dir, dir.resolve(DesignWriter.DEFAULT_LIBERTY), timeout);
+        NetlistCheck.Result gate = NetlistCheck.run(new DesignFolder(dir).netlist(), syn.library(), rtl.ports(), v.q(),
+                v.golden(), 5);
+        return new NetlistVerdict(gate.mismatches(), NetlistEquivalence.prove(dir,
+                Math.min(timeout, NetlistEquivalence.DEFAULT_TIMEOUT_SECONDS)));
     }
 }
