@@ -38,12 +38,12 @@ class YosysSynthesisTest {
     void anUndrivenNetFailsAndNoStaleResultSurvives() throws Exception {
         RequiredTools.require("yosys", "make");
         Path repo = Shared.repo();
-        for (String f : new String[] {"design.mk", "synth.ys", "abc.script", "equiv.ys"}) {
+        for (String f : new String[] {"design.mk", "synth.ys", "abc.script", "equiv.ys", "equiv_wrap.v"}) {
             Files.createDirectories(dir.resolve("flows"));
             Files.copy(repo.resolve("flows").resolve(f), dir.resolve("flows").resolve(f));
         }
         Files.createDirectories(dir.resolve("rtl"));
-        Files.writeString(dir.resolve("Makefile"), "LIBERTY ?= lib.lib\ninclude flows/design.mk\n");
+        Files.writeString(dir.resolve("Makefile"), "LIBERTY ?= lib.lib\nX_BITS = 4\nY_BITS = 2\ninclude flows/design.mk\n");
         Path lib = dir.resolve("lib.lib");
         Files.copy(repo.resolve("pdk/egfet_1v0.lib"), lib);
         Files.writeString(dir.resolve("rtl/top.v"), GOOD);
