@@ -21,6 +21,12 @@ final class EdaOptions {
                     + "${DEFAULT-VALUE}). A proof that does not finish is reported as timeout, never as a pass.")
     long proveTimeout;
 
+    @Option(names = "--prove-reference", paramLabel = "SECONDS", defaultValue = "0",
+            description = "Also try to prove the RTL equal to the behavioural reference rtl/reference.v within this time "
+                    + "(default: ${DEFAULT-VALUE}, not tried). Reaches small designs only; report.json says proved, "
+                    + "failed, timeout or skipped.")
+    long proveReference;
+
     @Option(names = "--clock-hz", paramLabel = "HZ", defaultValue = "5",
             description = "Clock frequency for dynamic power (default: ${DEFAULT-VALUE} Hz, the printed-MLP literature's).")
     double clockHz;
@@ -54,6 +60,9 @@ final class EdaOptions {
     void check() {
         if (timeout <= 0) {
             throw new UserError("--timeout must be positive, got " + timeout);
+        }
+        if (proveReference < 0) {
+            throw new UserError("--prove-reference must be 0 (off) or positive, got " + proveReference);
         }
         if (proveTimeout <= 0) {
             throw new UserError("--prove-timeout must be positive, got " + proveTimeout);

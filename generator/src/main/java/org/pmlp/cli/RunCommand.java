@@ -92,7 +92,7 @@ final class RunCommand implements Callable<Integer> {
         DesignConfig cfg = c.config == null ? DesignConfig.exact(ModelShape.of(m), c.quant.spec())
                 : DesignConfig.read(c.config, ModelShape.of(m), c.quant.spec());
         RunPipeline.Request req = new RunPipeline.Request(m, cfg, d.train(), d.test(), c.output, c.eda.liberty(),
-                c.eda.heapStyle(), c.seed, c.eda.timeout, true, !c.noSynth, c.eda.clockHz, c.eda.proveTimeout);
+                c.eda.heapStyle(), c.seed, c.eda.timeout, true, !c.noSynth, c.eda.clockHz, c.eda.proveTimeout, c.eda.proveReference);
         DesignReport r = RunPipeline.run(req, sw, out);
         if (c.source.model == null) {
             ModelJson.write(m, c.output.resolve("trained-model.json"));
@@ -100,6 +100,10 @@ final class RunCommand implements Callable<Integer> {
         print(r, c.output, out);
         if (r.rtlMismatches > 0 || r.netlistMismatches > 0) {
             out.println("VERIFICATION FAILED: the RTL disagrees with the golden model (a pmlp bug; please report it)");
+            return Main.VERIFICATION_FAILED;
+        }
+        if ("failed".equals(r.referenceEquivalence)) {
+            out.println("VERIFICATION FAILED: the RTL is not equal to its behavioural reference (see reference/abc.log)");
             return Main.VERIFICATION_FAILED;
         }
         if ("failed".equals(r.netlistEquivalence)) {
@@ -119,6 +123,10 @@ final class RunCommand implements Callable<Integer> {
         if (r.netlistEquivalence != null) {
             out.printf("equivalence  netlist = RTL for all inputs: %s (ABC dsec, %.1f s)%n",
                     r.netlistEquivalence, r.netlistEquivalenceSeconds);
+        }
+        if (!"skipped".equals(r.referenceEquivalence)) {
+            out.printf("reference    rtl/top.v = rtl/reference.v for all inputs: %s (ABC dsec, %.1f s)%n",
+                    r.referenceEquivalence, r.referenceEquivalenceSeconds);
         }
         if (!Double.isNaN(r.areaCm2)) {
             out.printf("area         %.3f cm^2%n", r.areaCm2);

@@ -23,6 +23,9 @@ public final class DesignReport {
     /** proved, failed or timeout (see NetlistEquivalence); null when not synthesized. */
     public String netlistEquivalence;
     public double netlistEquivalenceSeconds = Double.NaN;
+    /** rtl/top.v against rtl/reference.v: proved, failed, timeout or skipped (not tried). */
+    public String referenceEquivalence = "skipped";
+    public double referenceEquivalenceSeconds = Double.NaN;
     public double areaCm2 = Double.NaN;
     public double estimatedAreaCm2 = Double.NaN;
     public double estimatedPowerMw = Double.NaN;
@@ -69,6 +72,8 @@ public final class DesignReport {
         count(o, "netlist_mismatches", netlistMismatches);
         o.put("netlist_equivalence", netlistEquivalence);
         num(o, "netlist_equivalence_seconds", netlistEquivalenceSeconds);
+        o.put("reference_equivalence", referenceEquivalence);
+        num(o, "reference_equivalence_seconds", referenceEquivalenceSeconds);
         num(o, "area_cm2", areaCm2);
         num(o, "estimated_area_cm2", estimatedAreaCm2);
         num(o, "estimated_power_mw", estimatedPowerMw);
@@ -110,6 +115,10 @@ public final class DesignReport {
         r.netlistMismatches = o.path("netlist_mismatches").asInt(-1);
         r.netlistEquivalence = text(o, "netlist_equivalence");
         r.netlistEquivalenceSeconds = num(o, "netlist_equivalence_seconds");
+        if (text(o, "reference_equivalence") != null) {
+            r.referenceEquivalence = text(o, "reference_equivalence");
+        }
+        r.referenceEquivalenceSeconds = num(o, "reference_equivalence_seconds");
         r.areaCm2 = num(o, "area_cm2");
         r.estimatedAreaCm2 = num(o, "estimated_area_cm2");
         r.estimatedPowerMw = num(o, "estimated_power_mw");
@@ -189,6 +198,8 @@ public final class DesignReport {
                 : Integer.toString(netlistMismatches));
         row(sb, "netlist equivalent to the RTL (ABC dsec proof, all inputs)", netlistEquivalence == null ? "not synthesized"
                 : netlistEquivalence + String.format(" (%.1f s)", netlistEquivalenceSeconds));
+        row(sb, "RTL equal to the behavioural reference rtl/reference.v (ABC dsec proof)", referenceEquivalence
+                + (Double.isNaN(referenceEquivalenceSeconds) ? "" : String.format(" (%.1f s)", referenceEquivalenceSeconds)));
         row(sb, "area (Yosys, cell library)", Double.isNaN(areaCm2) ? "not synthesized" : String.format("%.3f cm^2", areaCm2));
         if (!Double.isNaN(estimatedAreaCm2)) {
             row(sb, "estimate (cost model, EGFET 1.0 V)", String.format("%.3f cm^2, %.3f mW", estimatedAreaCm2,

