@@ -1,12 +1,19 @@
 # Make rules of a pmlp design folder; the folder's Makefile sets LIBERTY and includes this.
 #   make sim     build the Verilator harness and stream the test vectors through the design
 #   make synth   map the design onto the cell library with Yosys (area in synth/stat.txt)
+#   make equiv   prove synth/netlist.v equivalent to rtl/top.v (ABC dsec; log in equiv/abc.log)
+#   make reference  try to prove rtl/top.v equal to rtl/reference.v, the behavioural reference
+#                (ABC dsec within PROVE_TIMEOUT; log in reference/abc.log)
 #   make lint    verilator --lint-only -Wall and Icarus Verilog on rtl/top.v
 #   make clean   remove what sim and synth made
 VERILATOR ?= verilator
 YOSYS ?= yosys
+YOSYS_ABC ?= yosys-abc
 IVERILOG ?= iverilog
 TIMEOUT ?= 900
+# Bound of the equivalence proof alone (ABC's own -T limit and a hard timeout): a proof that
+# does not finish is reported as not proved, never as a pass.
+PROVE_TIMEOUT ?= 300
 JOBS ?= 2
 # The harness runs a few thousand cycles, so the generated C++ is compiled without optimization:
 # it builds 3.5x faster (cardio 21-3-3: 3.6 s instead of 12.6 s) and still runs in milliseconds.
@@ -15,7 +22,7 @@ VERILATOR_COPT ?= -O0
 # seen here with 5.006 on a cardio bit heap: 2 of 646 vectors wrong, Icarus right), so it is off.
 VERILATOR_FLAGS ?= -fno-const-bit-op-tree
 
-.PHONY: sim synth lint clean
+.PHONY: sim synth equiv reference lint clean
 
 sim: sim/obj_dir/Vtop
 	cd sim && ./obj_dir/Vtop vectors.hex expected.txt predictions.txt
@@ -37,11 +44,31 @@ LIBERTY_FROM_SYNTH = $(if $(filter /%,$(LIBERTY)),$(LIBERTY),../$(LIBERTY))
 synth/netlist.v: rtl/top.v $(LIBERTY)
 	@mkdir -p synth
 	@if [ -L synth/cells.lib ] || [ ! -e synth/cells.lib ]; then ln -sfn '$(LIBERTY_FROM_SYNTH)' synth/cells.lib; fi
+	@rm -f synth/stat.txt synth/yosys.log synth/netlist.v
 	timeout $(TIMEOUT) $(YOSYS) -q -l synth/yosys.log -s flows/synth.ys
+
+# Sequential equivalence (registers matched by induction, not by name) of the RTL and the
+# netlist; ABC prints "Networks are equivalent", "... NOT EQUIVALENT ..." or "... UNDECIDED ...".
+# Only the first passes.
+equiv: synth/netlist.v
+	@rm -rf equiv && mkdir -p equiv
+	timeout $(TIMEOUT) $(YOSYS) -q -l equiv/yosys.log -p "verilog_defines -DXW=$(X_BITS) -DYW=$(Y_BITS); script flows/equiv.ys"
+	timeout $(PROVE_TIMEOUT) $(YOSYS_ABC) -c "dsec -T $(PROVE_TIMEOUT) equiv/rtl.blif equiv/netlist.blif" \
+	    >equiv/abc.log 2>&1; s=$$?; cat equiv/abc.log; exit $$s
+	@grep -qi "networks are equivalent" equiv/abc.log || { echo "equiv: the netlist is NOT proved equivalent to the RTL"; exit 1; }
+
+# The gate-level RTL against the behavioural reference: a harder proof (multipliers against bit
+# heaps) that may not finish within its bound on large designs.
+reference:
+	@rm -rf reference && mkdir -p reference
+	timeout $(TIMEOUT) $(YOSYS) -q -l reference/yosys.log -p "verilog_defines -DXW=$(X_BITS) -DYW=$(Y_BITS); script flows/reference.ys"
+	timeout $(PROVE_TIMEOUT) $(YOSYS_ABC) -c "dsec -T $(PROVE_TIMEOUT) reference/rtl.blif reference/reference.blif" \
+	    >reference/abc.log 2>&1; s=$$?; cat reference/abc.log; exit $$s
+	@grep -qi "networks are equivalent" reference/abc.log || { echo "reference: rtl/top.v is NOT proved equal to rtl/reference.v"; exit 1; }
 
 lint:
 	timeout $(TIMEOUT) $(VERILATOR) --lint-only -Wall --top-module top rtl/top.v
 	timeout $(TIMEOUT) $(IVERILOG) -g2005 -Wall -o /dev/null rtl/top.v
 
 clean:
-	rm -rf sim/obj_dir sim/predictions.txt synth
+	rm -rf sim/obj_dir sim/predictions.txt synth equiv reference

@@ -222,6 +222,11 @@ final class ExploreCommand implements Callable<Integer> {
             System.out.println("warning: constant circuits (one answer whatever the inputs, flagged in pareto.csv): "
                     + String.join(", ", constant));
         }
+        List<String> unproved = ExploreOutputs.unproved(out);
+        if (!unproved.isEmpty()) {
+            System.out.println("warning: the netlist proof ran out of time (not proved, not refuted; see pareto.csv): "
+                    + String.join(", ", unproved));
+        }
         List<String> failed = ExploreOutputs.failures(out);
         if (!failed.isEmpty()) {
             System.out.println("VERIFICATION FAILED: the RTL or netlist disagrees with the golden model in "

@@ -64,6 +64,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     EdaOptions eda;
 
+    @Mixin
+    ProofOptions proofs;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -74,9 +77,11 @@ final class RunCommand implements Callable<Integer> {
                     "--restarts");
         }
         if (noSynth) {
-            OptionUse.rejectGiven(spec, "--no-synth skips synthesis and power", "--clock-hz");
+            OptionUse.rejectGiven(spec, "--no-synth skips synthesis, power and the proofs", "--clock-hz",
+                    "--prove-timeout", "--prove-reference");
         }
         eda.check();
+        proofs.check();
         return runAndPrint(this, System.out);
     }
 
@@ -103,7 +108,8 @@ final class RunCommand implements Callable<Integer> {
         DesignConfig cfg = c.config == null ? DesignConfig.exact(ModelShape.of(m), c.quant.spec())
                 : DesignConfig.read(c.config, ModelShape.of(m), c.quant.spec());
         RunPipeline.Request req = new RunPipeline.Request(m, cfg, d.train(), d.test(), c.output, c.eda.liberty(),
-                c.eda.heapStyle(), c.seed, c.eda.timeout, true, !c.noSynth, c.eda.clockHz);
+                c.eda.heapStyle(), c.seed, c.eda.timeout, true, !c.noSynth, c.eda.clockHz, c.proofs.proveTimeout,
+                c.proofs.proveReference);
         DesignReport r = RunPipeline.run(req, sw, out);
         if (c.source.model == null) {
             ModelJson.write(m, c.output.resolve("trained-model.json"));
@@ -112,6 +118,14 @@ final class RunCommand implements Callable<Integer> {
         warnIfConstant(r, c.output, out);
         if (r.rtlMismatches > 0 || r.netlistMismatches > 0) {
             out.println("VERIFICATION FAILED: the RTL disagrees with the golden model (a pmlp bug; please report it)");
+            return Main.VERIFICATION_FAILED;
+        }
+        if ("failed".equals(r.referenceEquivalence)) {
+            out.println("VERIFICATION FAILED: the RTL is not equal to its behavioural reference (see reference/abc.log)");
+            return Main.VERIFICATION_FAILED;
+        }
+        if ("failed".equals(r.netlistEquivalence)) {
+            out.println("VERIFICATION FAILED: the synthesized netlist is not equivalent to the RTL (see equiv/abc.log)");
             return Main.VERIFICATION_FAILED;
         }
         return 0;
@@ -133,6 +147,14 @@ final class RunCommand implements Callable<Integer> {
                 fmt(r.accuracyGolden), fmt(r.accuracyRtl), r.labelledVectors);
         out.printf("mismatches   %d of %d vectors (RTL vs golden model)%s%n", r.rtlMismatches, r.testVectors,
                 r.netlistMismatches >= 0 ? String.format("; netlist %d", r.netlistMismatches) : "");
+        if (r.netlistEquivalence != null) {
+            out.printf("equivalence  netlist = RTL for all inputs: %s (ABC dsec, %.1f s)%n",
+                    r.netlistEquivalence, r.netlistEquivalenceSeconds);
+        }
+        if (!"skipped".equals(r.referenceEquivalence)) {
+            out.printf("reference    rtl/top.v = rtl/reference.v for all inputs: %s (ABC dsec, %.1f s)%n",
+                    r.referenceEquivalence, r.referenceEquivalenceSeconds);
+        }
         if (!Double.isNaN(r.areaCm2)) {
             out.printf("area         %.3f cm^2%n", r.areaCm2);
         }

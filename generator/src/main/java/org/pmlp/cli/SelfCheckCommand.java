@@ -12,8 +12,10 @@ import picocli.CommandLine.Option;
         description = "Generate random MLPs with random configurations across every approximation knob, co-simulate "
                 + "each in Verilator against the golden model on random and corner-case vectors (all zeros, all ones, "
                 + "saturating), check the golden model against the independent reference model on the same vectors, "
-                + "and end with the line `N designs, V vectors, M mismatches, R reference mismatches, P netlists proved`. "
-                + "Exit code 0 only when M and R are 0.")
+                + "synthesize each, simulate its netlist on the same vectors and prove it equivalent to the RTL (ABC "
+                + "dsec), and end with the line `N designs, V vectors, M mismatches, R reference mismatches, P netlists "
+                + "proved` (M counts RTL and netlist mismatches). Exit code 0 only when M and R are 0 and every netlist "
+                + "is proved.")
 final class SelfCheckCommand implements Callable<Integer> {
     @Option(names = "--designs", defaultValue = "20", description = "Random designs (default: ${DEFAULT-VALUE}).")
     int designs;

@@ -3,9 +3,13 @@ package org.pmlp.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.pmlp.design.DesignFolder;
+import org.pmlp.design.DesignReport;
+import org.pmlp.design.ReportUpdate;
 import org.pmlp.design.DesignWriter;
 import org.pmlp.design.NetlistCheck;
 import org.pmlp.design.Verification;
+import org.pmlp.eda.NetlistEquivalence;
+import org.pmlp.eda.Tools;
 import org.pmlp.eda.YosysSynthesis;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,7 +17,9 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "synth", mixinStandardHelpOptions = true,
         description = "Synthesize a design folder's RTL onto a cell library with Yosys (flows/synth.ys, bounded ABC "
-                + "script, timeout) and report area and power.")
+                + "script, timeout), simulate the netlist on the test vectors for power and a second check, prove it "
+                + "equivalent to the RTL (ABC dsec), and update report.json and report.md. Exit code 1 on a netlist "
+                + "mismatch or a failed proof.")
 final class SynthCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DIR", description = "A design folder written by pmlp generate or run.")
     Path dir;
@@ -23,6 +29,11 @@ final class SynthCommand implements Callable<Integer> {
 
     @Option(names = "--timeout", defaultValue = "900", description = "Time limit in seconds for Yosys (default: ${DEFAULT-VALUE}).")
     long timeout;
+
+    @Option(names = "--prove-timeout", paramLabel = "SECONDS", defaultValue = "300",
+            description = "Time limit of the netlist equivalence proof (default: ${DEFAULT-VALUE}); a proof that does not "
+                    + "finish is reported as timeout, never as a pass.")
+    long proveTimeout;
 
     @Option(names = "--clock-hz", defaultValue = "5",
             description = "Clock frequency for dynamic power (default: ${DEFAULT-VALUE} Hz).")
@@ -39,6 +50,14 @@ final class SynthCommand implements Callable<Integer> {
         if (!java.nio.file.Files.isRegularFile(lib)) {
             throw new org.pmlp.UserError(lib + ": no such liberty file");
         }
+        if (timeout <= 0 || proveTimeout <= 0 || !(clockHz > 0)) {
+            throw new org.pmlp.UserError("--timeout, --prove-timeout and --clock-hz must be positive");
+        }
+        if (liberty != null) {
+            org.pmlp.eda.liberty.CellLibrary.read(liberty); // a malformed library is reported before any work
+        }
+        // Until this synthesis succeeds, the report must not show the previous one's figures.
+        ReportUpdate.apply(f, DesignReport::clearSynthesis);
         YosysSynthesis.Result r = YosysSynthesis.run(dir, lib, timeout);
         System.out.printf("yosys: area %.3f cm^2 (%.0f um^2), %d cells %s, %.1f s, library %s%n", r.areaCm2(), r.areaUm2(),
                 r.cells().values().stream().mapToInt(Integer::intValue).sum(), r.cells(), r.seconds(), lib);
@@ -50,7 +69,32 @@ final class SynthCommand implements Callable<Integer> {
                 + " at %.0f Hz; sum of average cell leakage %.3f)%n", v.q().length, gate.mismatches(),
                 gate.power().totalMw(), gate.power().leakageMw(), gate.power().dynamicMw(), clockHz,
                 gate.power().averageLeakageMw());
-        return gate.mismatches() == 0 ? 0 : Main.VERIFICATION_FAILED;
+        NetlistEquivalence.Result proof = NetlistEquivalence.prove(dir, proveTimeout);
+        System.out.printf("equivalence: netlist = RTL for all inputs: %s (%s, %.1f s)%n", proof.status().label(),
+                proof.message(), proof.seconds());
+        Path libAbs = lib.toAbsolutePath().normalize();
+        String libLabel = libAbs.equals(dir.resolve(DesignWriter.DEFAULT_LIBERTY).toAbsolutePath().normalize())
+                ? DesignWriter.DEFAULT_LIBERTY + " (pmlp default, EGFET 1.0 V figures)" : libAbs.toString();
+        ReportUpdate.apply(f, rep -> {
+            rep.areaCm2 = r.areaCm2();
+            rep.cells = r.cells();
+            rep.libertyRepairs = r.repairs();
+            rep.liberty = libLabel;
+            rep.record(gate, clockHz);
+            rep.record(proof);
+            rep.seconds.put("synth", r.seconds());
+            rep.seconds.put("prove", proof.seconds());
+            rep.tools.put("yosys", Tools.version("yosys"));
+        });
+        if (gate.mismatches() > 0) {
+            return Main.VERIFICATION_FAILED;
+        }
+        if (proof.status() == NetlistEquivalence.Status.FAILED) {
+            System.out.println("VERIFICATION FAILED: the synthesized netlist is not equivalent to the RTL (see "
+                    + dir.resolve("equiv/abc.log") + ")");
+            return Main.VERIFICATION_FAILED;
+        }
+        return 0;
     }
 
     /** The liberty a design folder was generated for (its Makefile's LIBERTY). */

@@ -20,6 +20,12 @@ public final class DesignReport {
     public double accuracyRtl = Double.NaN;
     public int rtlMismatches = -1;
     public int netlistMismatches = -1;
+    /** proved, failed or timeout (see NetlistEquivalence); null when not synthesized. */
+    public String netlistEquivalence;
+    public double netlistEquivalenceSeconds = Double.NaN;
+    /** rtl/top.v against rtl/reference.v: proved, failed, timeout or skipped (not tried). */
+    public String referenceEquivalence = "skipped";
+    public double referenceEquivalenceSeconds = Double.NaN;
     public double areaCm2 = Double.NaN;
     public double estimatedAreaCm2 = Double.NaN;
     public double estimatedPowerMw = Double.NaN;
@@ -47,6 +53,12 @@ public final class DesignReport {
         clockHz = clock;
     }
 
+    /** Takes the verdict of the netlist equivalence proof. */
+    public void record(org.pmlp.eda.NetlistEquivalence.Result proof) {
+        netlistEquivalence = proof.status().label();
+        netlistEquivalenceSeconds = proof.seconds();
+    }
+
     public ObjectNode toJson() {
         ObjectNode o = Json.object();
         o.put("pmlp", Version.VERSION);
@@ -58,6 +70,10 @@ public final class DesignReport {
         num(o, "accuracy_rtl", accuracyRtl);
         count(o, "rtl_mismatches", rtlMismatches);
         count(o, "netlist_mismatches", netlistMismatches);
+        o.put("netlist_equivalence", netlistEquivalence);
+        num(o, "netlist_equivalence_seconds", netlistEquivalenceSeconds);
+        o.put("reference_equivalence", referenceEquivalence);
+        num(o, "reference_equivalence_seconds", referenceEquivalenceSeconds);
         num(o, "area_cm2", areaCm2);
         num(o, "estimated_area_cm2", estimatedAreaCm2);
         num(o, "estimated_power_mw", estimatedPowerMw);
@@ -81,6 +97,76 @@ public final class DesignReport {
         ObjectNode t = o.putObject("tools");
         tools.forEach(t::put);
         return o;
+    }
+
+    /**
+     * A report as written by {@link #toJson()}; fields it lacks keep their "not measured" values.
+     * Lenient on purpose: it reads reports of earlier pmlp versions.
+     */
+    public static DesignReport fromJson(com.fasterxml.jackson.databind.JsonNode o) {
+        DesignReport r = new DesignReport();
+        r.topology = text(o, "topology");
+        r.testVectors = o.path("test_vectors").asInt(0);
+        r.labelledVectors = o.path("labelled_vectors").asInt(0);
+        r.accuracyFloat = num(o, "accuracy_float");
+        r.accuracyGolden = num(o, "accuracy_golden");
+        r.accuracyRtl = num(o, "accuracy_rtl");
+        r.rtlMismatches = o.path("rtl_mismatches").asInt(-1);
+        r.netlistMismatches = o.path("netlist_mismatches").asInt(-1);
+        r.netlistEquivalence = text(o, "netlist_equivalence");
+        r.netlistEquivalenceSeconds = num(o, "netlist_equivalence_seconds");
+        if (text(o, "reference_equivalence") != null) {
+            r.referenceEquivalence = text(o, "reference_equivalence");
+        }
+        r.referenceEquivalenceSeconds = num(o, "reference_equivalence_seconds");
+        r.areaCm2 = num(o, "area_cm2");
+        r.estimatedAreaCm2 = num(o, "estimated_area_cm2");
+        r.estimatedPowerMw = num(o, "estimated_power_mw");
+        r.powerMw = num(o, "power_mw");
+        var p = o.path("power");
+        r.leakageMw = num(p, "leakage_mw");
+        r.dynamicMw = num(p, "dynamic_mw");
+        r.averageLeakageMw = num(p, "average_cell_leakage_mw");
+        r.clockHz = num(p, "clock_hz");
+        o.path("cells").fields().forEachRemaining(e -> r.cells.put(e.getKey(), e.getValue().asInt()));
+        r.liberty = text(o, "liberty");
+        java.util.List<String> reps = new java.util.ArrayList<>();
+        o.path("liberty_repairs").forEach(n -> reps.add(n.asText()));
+        r.libertyRepairs = java.util.List.copyOf(reps);
+        r.heapStyle = text(o, "heap_style");
+        r.inputPortBits = o.path("input_port_bits").asInt(0);
+        r.rtlGates = o.path("rtl_gates").asInt(0);
+        o.path("seconds").fields().forEachRemaining(e -> r.seconds.put(e.getKey(), e.getValue().asDouble()));
+        o.path("tools").fields().forEachRemaining(e -> r.tools.put(e.getKey(), e.getValue().asText()));
+        return r;
+    }
+
+    private static String text(com.fasterxml.jackson.databind.JsonNode o, String k) {
+        var n = o.path(k);
+        return n.isTextual() ? n.asText() : null;
+    }
+
+    private static double num(com.fasterxml.jackson.databind.JsonNode o, String k) {
+        var n = o.path(k);
+        return n.isNumber() ? n.asDouble() : Double.NaN;
+    }
+
+    /** Forgets what a synthesis measured (before a new synthesis, which may fail). */
+    public void clearSynthesis() {
+        areaCm2 = Double.NaN;
+        cells = new TreeMap<>();
+        libertyRepairs = java.util.List.of();
+        netlistMismatches = -1;
+        netlistEquivalence = null;
+        netlistEquivalenceSeconds = Double.NaN;
+        powerMw = Double.NaN;
+        leakageMw = Double.NaN;
+        dynamicMw = Double.NaN;
+        averageLeakageMw = Double.NaN;
+        clockHz = Double.NaN;
+        for (String stage : new String[] {"synth", "power", "prove"}) {
+            seconds.remove(stage);
+        }
     }
 
     private static void num(ObjectNode o, String k, double v) {
@@ -110,6 +196,10 @@ public final class DesignReport {
         row(sb, "RTL mismatches vs golden model", rtlMismatches < 0 ? "not simulated" : Integer.toString(rtlMismatches));
         row(sb, "netlist mismatches vs golden model", netlistMismatches < 0 ? "not simulated"
                 : Integer.toString(netlistMismatches));
+        row(sb, "netlist equivalent to the RTL (ABC dsec proof, all inputs)", netlistEquivalence == null ? "not synthesized"
+                : netlistEquivalence + String.format(" (%.1f s)", netlistEquivalenceSeconds));
+        row(sb, "RTL equal to the behavioural reference rtl/reference.v (ABC dsec proof)", referenceEquivalence
+                + (Double.isNaN(referenceEquivalenceSeconds) ? "" : String.format(" (%.1f s)", referenceEquivalenceSeconds)));
         row(sb, "area (Yosys, cell library)", Double.isNaN(areaCm2) ? "not synthesized" : String.format("%.3f cm^2", areaCm2));
         if (!Double.isNaN(estimatedAreaCm2)) {
             row(sb, "estimate (cost model, EGFET 1.0 V)", String.format("%.3f cm^2, %.3f mW", estimatedAreaCm2,

@@ -35,6 +35,7 @@ public final class DesignWriter {
                 + "Generated from the model and configuration in this folder (model.json, config.json); do not edit.";
         RtlDesign rtl = VerilogEmitter.emit(d.circuit(), style, header);
         Files2.write(f.verilog(), rtl.verilog());
+        Files2.write(f.dir().resolve("rtl/reference.v"), org.pmlp.rtl.ReferenceVerilog.emit(d.circuit(), rtl.ports()));
         Files2.write(f.harness(), HarnessWriter.render(rtl.ports()));
         StringBuilder hex = new StringBuilder();
         StringBuilder expected = new StringBuilder();
@@ -57,7 +58,7 @@ public final class DesignWriter {
         Files2.write(f.vectorsCsv(), csv.toString());
         Files2.write(f.config(), Json.write(d.config().toJson()));
         Files2.write(f.model(), Json.write(ModelJson.toJson(d.model())));
-        for (String flow : new String[] {"design.mk", "synth.ys", "abc.script"}) {
+        for (String flow : new String[] {"design.mk", "synth.ys", "abc.script", "equiv.ys", "equiv_wrap.v", "reference.ys"}) {
             Files2.write(folder.resolve("flows").resolve(flow), Files2.resource("flows/" + flow));
         }
         String lib;
@@ -71,8 +72,10 @@ public final class DesignWriter {
             makeLib = org.pmlp.eda.MakeSafe.isSafe(lib) ? lib : linkLiberty(folder, lib);
         }
         Files2.write(folder.resolve("Makefile"), "# pmlp design folder: " + d.circuit().topology()
-                + ". Targets: sim, synth, lint, clean (see flows/design.mk).\n"
+                + ". Targets: sim, synth, equiv, reference, lint, clean (see flows/design.mk).\n"
                 + "LIBERTY ?= " + makeLib + "\n"
+                + "# Widths of the ports x and y (for the equivalence proofs, make equiv and make reference).\n"
+                + "X_BITS = " + Math.max(1, rtl.ports().width()) + "\nY_BITS = " + rtl.outputBits() + "\n"
                 + "include flows/design.mk\n");
         ObjectNode meta = Json.object();
         meta.put("pmlp", Version.VERSION);

@@ -7,6 +7,7 @@ import org.pmlp.cost.CostFeatures;
 import org.pmlp.cost.CostModel;
 import org.pmlp.cost.FeatureCounter;
 import org.pmlp.data.Dataset;
+import org.pmlp.eda.NetlistEquivalence;
 import org.pmlp.eda.Tools;
 import org.pmlp.eda.VerilatorSimulation;
 import org.pmlp.eda.YosysSynthesis;
@@ -22,10 +23,21 @@ import org.pmlp.util.Files2;
  * becomes {@code out} only at the end.
  */
 public final class RunPipeline {
-    /** What to run. {@code liberty} null means the project's default library. */
+    /**
+     * What to run. {@code liberty} null means the project's default library. {@code proveTimeoutSeconds}
+     * bounds the netlist equivalence proof that follows every synthesis; {@code referenceTimeoutSeconds}
+     * bounds the proof of the RTL against the behavioural reference (0: not tried).
+     */
     public record Request(Mlp model, DesignConfig config, Dataset train, Dataset test, Path out, Path liberty,
                           HeapStyle style, long seed, long timeoutSeconds, boolean simulate, boolean synthesize,
-                          double clockHz) {
+                          double clockHz, long proveTimeoutSeconds, long referenceTimeoutSeconds) {
+        /** With the default netlist proof bound and no reference proof. */
+        public Request(Mlp model, DesignConfig config, Dataset train, Dataset test, Path out, Path liberty,
+                       HeapStyle style, long seed, long timeoutSeconds, boolean simulate, boolean synthesize,
+                       double clockHz) {
+            this(model, config, train, test, out, liberty, style, seed, timeoutSeconds, simulate, synthesize, clockHz,
+                    NetlistEquivalence.DEFAULT_TIMEOUT_SECONDS, 0);
+        }
     }
 
     private RunPipeline() {
@@ -94,6 +106,19 @@ public final class RunPipeline {
                     rtl.ports(), vectors.q(), vectors.golden(), r.clockHz()));
             report.record(gate, r.clockHz());
             log.printf("netlist: %d mismatches; power %.3f mW%n", gate.mismatches(), gate.power().totalMw());
+            NetlistEquivalence.Result proof = NetlistEquivalence.prove(stage, r.proveTimeoutSeconds());
+            sw.add("prove", proof.seconds());
+            report.record(proof);
+            log.printf("equivalence: netlist = RTL %s (%s, %.1f s)%n", proof.status().label(),
+                    proof.message(), proof.seconds());
+        }
+        if (r.referenceTimeoutSeconds() > 0) {
+            NetlistEquivalence.Result ref = NetlistEquivalence.proveReference(stage, r.referenceTimeoutSeconds());
+            sw.add("prove_reference", ref.seconds());
+            report.referenceEquivalence = ref.status().label();
+            report.referenceEquivalenceSeconds = ref.seconds();
+            log.printf("reference: rtl/top.v = rtl/reference.v %s (%s, %.1f s)%n", ref.status().label(), ref.message(),
+                    ref.seconds());
         }
         report.seconds = sw.seconds();
         Files2.write(f.reportJson(), org.pmlp.util.Json.write(report.toJson()));

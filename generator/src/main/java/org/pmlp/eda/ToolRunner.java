@@ -16,6 +16,13 @@ public final class ToolRunner {
     private ToolRunner() {
     }
 
+    /** A tool that exceeded its time limit: a {@link ToolFailure} that callers may tell apart. */
+    public static final class TimedOut extends ToolFailure {
+        public TimedOut(String message) {
+            super(message);
+        }
+    }
+
     /** What a finished tool printed. */
     public record Result(int exitCode, String output, double seconds) {
     }
@@ -25,12 +32,18 @@ public final class ToolRunner {
         Result r = runAllowingFailure(command, dir, timeoutSeconds);
         if (r.exitCode() != 0) {
             // make reports a recipe killed by timeout(1) as "Error 124".
-            boolean timedOut = r.exitCode() == 124 || r.output().contains("Error 124");
-            throw new ToolFailure(describe(command) + (timedOut
-                    ? " timed out (a tool it ran exceeded its time limit of " + timeoutSeconds + " s; raise it with --timeout):\n"
-                    : " failed (exit code " + r.exitCode() + "):\n") + tail(r.output(), 25));
+            if (timedOut(r)) {
+                throw new TimedOut(describe(command) + " timed out (a tool it ran exceeded its time limit of "
+                        + timeoutSeconds + " s; raise it with --timeout):\n" + tail(r.output(), 25));
+            }
+            throw new ToolFailure(describe(command) + " failed (exit code " + r.exitCode() + "):\n" + tail(r.output(), 25));
         }
         return r;
+    }
+
+    /** Whether a finished run was stopped by timeout(1), directly (exit 124) or in a make recipe. */
+    public static boolean timedOut(Result r) {
+        return r.exitCode() == 124 || r.output().contains("Error 124");
     }
 
     /** Seconds granted beyond a tool's own limit, so timeout(1) inside make fires first. */
@@ -38,6 +51,14 @@ public final class ToolRunner {
 
     /** Runs and returns whatever the exit code; still fails on a missing tool or a timeout. */
     public static Result runAllowingFailure(List<String> command, Path dir, long timeoutSeconds) {
+        return runAllowingFailure(command, dir, timeoutSeconds, GRACE_SECONDS);
+    }
+
+    /**
+     * As {@link #runAllowingFailure(List, Path, long)}, killing the tool (and its children) after
+     * {@code timeoutSeconds + graceSeconds}; the grace lets a timeout(1) inside make report first.
+     */
+    static Result runAllowingFailure(List<String> command, Path dir, long timeoutSeconds, long graceSeconds) {
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         if (dir != null) {
             pb.directory(dir.toFile());
@@ -68,7 +89,7 @@ public final class ToolRunner {
         reader.setDaemon(true);
         reader.start();
         try {
-            if (!p.waitFor(timeoutSeconds + GRACE_SECONDS, TimeUnit.SECONDS)) {
+            if (!p.waitFor(timeoutSeconds + graceSeconds, TimeUnit.SECONDS)) {
                 p.descendants().forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly();
                 p.waitFor(10, TimeUnit.SECONDS);
@@ -77,7 +98,7 @@ public final class ToolRunner {
                 synchronized (out) {
                     text = out.toString();
                 }
-                throw new ToolFailure(describe(command) + " timed out after " + timeoutSeconds + " s"
+                throw new TimedOut(describe(command) + " timed out after " + timeoutSeconds + " s"
                         + (text.isBlank() ? "" : "; its last output:\n" + tail(text, 15)));
             }
             reader.join(10_000);

@@ -12,6 +12,7 @@ import org.pmlp.ToolFailure;
 import org.pmlp.UserError;
 import org.pmlp.eda.liberty.CellLibrary;
 import org.pmlp.eda.liberty.LibertyRepair;
+import org.pmlp.util.Files2;
 
 /**
  * Maps a design folder's RTL onto a cell library with Yosys, through the folder's Makefile and
@@ -46,7 +47,11 @@ public final class YosysSynthesis {
         LibertyRepair.Result repaired = LibertyRepair.repair(text, liberty.toString());
         CellLibrary library = CellLibrary.parse(repaired.text(), liberty.toString());
         try {
-            Files.deleteIfExists(folder.resolve("synth/netlist.v"));
+            // A failed run must not leave the previous run's results or log to be read as its own.
+            for (String stale : new String[] {"synth/netlist.v", "synth/stat.txt", "synth/yosys.log"}) {
+                Files.deleteIfExists(folder.resolve(stale));
+            }
+            Files2.deleteTree(folder.resolve("equiv"));
             Files.createDirectories(folder.resolve("synth"));
             Path view = folder.resolve("synth/cells.lib");
             Files.deleteIfExists(view);

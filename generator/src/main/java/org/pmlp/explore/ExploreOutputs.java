@@ -79,16 +79,31 @@ public final class ExploreOutputs {
     }
 
     /**
-     * The proof of the netlist against the RTL (proved, failed or timeout); "n/a" until the
-     * equivalence check is recorded in the design report.
+     * The proof of the netlist against the RTL (proved, failed or timeout); "n/a" when the design
+     * was not synthesized.
      */
     static String netlistEquivalence(DesignReport r) {
-        return "n/a";
+        return r.netlistEquivalence == null ? "n/a" : r.netlistEquivalence;
     }
 
     /** A design whose RTL or netlist disagrees with the golden model, or whose netlist was not proved. */
     public static boolean failed(DesignReport r) {
         return r.rtlMismatches > 0 || r.netlistMismatches > 0 || "failed".equals(netlistEquivalence(r));
+    }
+
+    /** The ids of the designs whose netlist proof ran out of time (neither proved nor refuted). */
+    public static List<String> unproved(ExploreRun.Outcome o) {
+        List<String> out = new ArrayList<>();
+        List<ExploreRun.Verified> all = new ArrayList<>(o.front());
+        if (o.exact() != null) {
+            all.add(0, o.exact());
+        }
+        for (ExploreRun.Verified v : all) {
+            if ("timeout".equals(netlistEquivalence(v.report()))) {
+                out.add(v.id());
+            }
+        }
+        return out;
     }
 
     /** The ids of the failed designs, the exact baseline included. */

@@ -191,6 +191,7 @@ class EveryOptionMattersTest {
         put("synth", "--liberty", () -> rejected(MISSING_LIB, "synth", "{design}", "--liberty", "{tmp}/" + MISSING_LIB));
         put("synth", "--timeout", () -> rejected("--timeout", "synth", "{design}", "--timeout", "0"));
         put("synth", "--clock-hz", () -> rejected("--clock-hz", "synth", "{design}", "--clock-hz", "0"));
+        put("synth", "--prove-timeout", () -> rejected("--prove-timeout", "synth", "{design}", "--prove-timeout", "0"));
 
         // run: what it prints about the data and the generated design before the tools run
         String[] run = a("run", "--model", bare, "--train", w, "--split", "0.3", "-o", "{out}/d", "--timeout", "1");
@@ -226,6 +227,8 @@ class EveryOptionMattersTest {
         put("run", "--timeout", () -> rejected("--timeout", without(run, "--timeout", true, "--timeout", "0")));
         put("run", "--clock-hz", () -> rejected("--clock-hz", plus(run, "--clock-hz", "0")));
         put("run", "--heap", () -> changes(generated, run, plus(run, "--heap", "split")));
+        put("run", "--prove-timeout", () -> rejected("--prove-timeout", plus(run, "--prove-timeout", "0")));
+        put("run", "--prove-reference", () -> rejected("--prove-reference", plus(run, "--prove-reference", "-1")));
 
         // explore: search only (--no-verify) on a tiny budget; the checkpoint and the search summary
         String[] ex = a("explore", "--model", bare, "--train", w, "--split", "0.3", "-o", "{out}/x", "--no-verify",

@@ -1,0 +1,119 @@
+package org.pmlp.eda;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.pmlp.ToolFailure;
+
+/**
+ * Proves a design folder's synthesized netlist ({@code synth/netlist.v}, its cells read from
+ * {@code synth/cells.lib}) equivalent to its RTL ({@code rtl/top.v}) for every input sequence,
+ * with ABC's sequential equivalence check ({@code dsec}), through the folder's {@code make equiv}
+ * (flows/equiv.ys writes both as BLIF). Test vectors sample the behaviour; this covers all of it.
+ * A proof that does not finish within its bound is reported as {@link Status#TIMEOUT}, never as
+ * a pass.
+ */
+public final class NetlistEquivalence {
+    /** Default bound of a proof in seconds (exact cardio takes about 1 s). */
+    public static final long DEFAULT_TIMEOUT_SECONDS = 300;
+
+    /** The verdict. */
+    public enum Status {
+        /** ABC proved the two equivalent. */
+        PROVED,
+        /** ABC found them different (a counterexample exists). */
+        FAILED,
+        /** Not decided within the bound: ABC's time or resource limit, or the hard timeout. */
+        TIMEOUT;
+
+        /** As written in report.json. */
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** Verdict, seconds of the whole step (BLIF writing and proof), and ABC's verdict line. */
+    public record Result(Status status, double seconds, String message) {
+        public boolean proved() {
+            return status == Status.PROVED;
+        }
+    }
+
+    private static final Pattern VERDICT = Pattern.compile("(?im)^.*networks are (not equivalent|undecided|equivalent).*$");
+
+    private NetlistEquivalence() {
+    }
+
+    /**
+     * @param designFolder a design folder after synthesis (synth/netlist.v and synth/cells.lib)
+     * @param timeoutSeconds bound of each step: the Yosys run writing the BLIF files, and the proof
+     */
+    public static Result prove(Path designFolder, long timeoutSeconds) {
+        for (String needed : new String[] {"rtl/top.v", "synth/netlist.v", "synth/cells.lib"}) {
+            if (!Files.exists(designFolder.resolve(needed))) {
+                throw new ToolFailure("cannot prove the netlist equivalent: " + designFolder.resolve(needed)
+                        + " is missing (synthesize first)");
+            }
+        }
+        // -o: take the netlist as it is, never re-synthesize it here.
+        return runTarget(designFolder, List.of("-o", "synth/netlist.v", "equiv"), timeoutSeconds);
+    }
+
+    /**
+     * Tries to prove the generated RTL ({@code rtl/top.v}) equal to the behavioural reference
+     * ({@code rtl/reference.v}: sums as {@code +} and {@code *} of constants) with the same check,
+     * through {@code make reference}. Harder than the netlist proof (multipliers against bit
+     * heaps): on all but small designs expect {@link Status#TIMEOUT}.
+     */
+    public static Result proveReference(Path designFolder, long timeoutSeconds) {
+        if (!Files.exists(designFolder.resolve("rtl/reference.v"))) {
+            throw new ToolFailure(designFolder.resolve("rtl/reference.v") + " is missing (regenerate the design)");
+        }
+        return runTarget(designFolder, List.of("reference"), timeoutSeconds);
+    }
+
+    private static Result runTarget(Path designFolder, List<String> target, long timeoutSeconds) {
+        if (timeoutSeconds <= 0) {
+            throw new IllegalArgumentException("timeout must be positive");
+        }
+        List<String> cmd = new java.util.ArrayList<>(List.of("make", "--no-print-directory", "-C",
+                designFolder.toString()));
+        cmd.addAll(target);
+        cmd.add("TIMEOUT=" + timeoutSeconds);
+        cmd.add("PROVE_TIMEOUT=" + timeoutSeconds);
+        ToolRunner.Result r;
+        try {
+            r = ToolRunner.runAllowingFailure(cmd, null, 2 * timeoutSeconds);
+        } catch (ToolRunner.TimedOut e) {
+            return new Result(Status.TIMEOUT, 2.0 * timeoutSeconds, "not decided within " + timeoutSeconds + " s");
+        }
+        return interpret(r, timeoutSeconds);
+    }
+
+    /** Reads the verdict from what {@code make equiv} printed. */
+    static Result interpret(ToolRunner.Result r, long timeoutSeconds) {
+        Matcher m = VERDICT.matcher(r.output());
+        if (m.find()) {
+            String line = m.group().strip();
+            String verdict = m.group(1).toLowerCase(Locale.ROOT);
+            Status s = switch (verdict) {
+                case "equivalent" -> Status.PROVED;
+                case "not equivalent" -> Status.FAILED;
+                default -> Status.TIMEOUT;
+            };
+            if (s == Status.PROVED && r.exitCode() != 0) {
+                throw new ToolFailure("the equivalence check said equivalent but failed (exit code " + r.exitCode()
+                        + "):\n" + ToolRunner.tail(r.output(), 20));
+            }
+            return new Result(s, r.seconds(), line);
+        }
+        if (ToolRunner.timedOut(r)) {
+            return new Result(Status.TIMEOUT, r.seconds(), "not decided within " + timeoutSeconds + " s");
+        }
+        throw new ToolFailure("the equivalence check (make equiv: Yosys flows/equiv.ys, then yosys-abc dsec) gave no"
+                + " verdict (exit code " + r.exitCode() + "):\n" + ToolRunner.tail(r.output(), 20));
+    }
+}
