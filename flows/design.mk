@@ -1,6 +1,8 @@
 # Make rules of a pmlp design folder; the folder's Makefile sets LIBERTY and includes this.
 #   make sim     build the Verilator harness and stream the test vectors through the design
 #   make synth   map the design onto the cell library with Yosys (area in synth/stat.txt)
+#   make all     sim and synth: the verification job pmlp runs per design, here or on a cluster
+#                (pmlp runs `make -k all`, so synthesis still runs when the simulation finds mismatches)
 #   make lint    verilator --lint-only -Wall and Icarus Verilog on rtl/top.v
 #   make clean   remove what sim and synth made
 VERILATOR ?= verilator
@@ -15,7 +17,9 @@ VERILATOR_COPT ?= -O0
 # seen here with 5.006 on a cardio bit heap: 2 of 646 vectors wrong, Icarus right), so it is off.
 VERILATOR_FLAGS ?= -fno-const-bit-op-tree
 
-.PHONY: sim synth lint clean
+.PHONY: all sim synth lint clean
+
+all: sim synth
 
 sim: sim/obj_dir/Vtop
 	cd sim && ./obj_dir/Vtop vectors.hex expected.txt predictions.txt

@@ -94,6 +94,9 @@ final class ExploreCommand implements Callable<Integer> {
     @Mixin
     EdaOptions eda;
 
+    @Mixin
+    ExecutorOptions exec;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -132,12 +135,17 @@ final class ExploreCommand implements Callable<Integer> {
         List<String> args = Json.read(argsFile).get("args").strings();
         ExploreCommand again = new ExploreCommand();
         new CommandLine(again).parseArgs(args.toArray(new String[0]));
+        CommandLine.ParseResult given = spec.commandLine().getParseResult();
+        if (given.hasMatchedOption("--executor") || given.hasMatchedOption("--slurm-opt")) {
+            again.exec = exec; // a run may resume with another executor: finished jobs are kept
+        }
         again.check();
         return again.execute(again.output, "explore " + String.join(" ", args) + " (resumed)");
     }
 
     private void check() {
         eda.check();
+        exec.create(jobs, ExploreRun.JOB_TIMEOUTS * eda.timeout); // a bad executor option or no sbatch: before any work
         if (!(maxLoss >= 0 && maxLoss < 1)) {
             throw new UserError("--max-loss must be in [0, 1), got " + maxLoss);
         }
@@ -150,6 +158,7 @@ final class ExploreCommand implements Callable<Integer> {
     }
 
     private int execute(Path dir, String command) {
+        var executor = exec.create(jobs, ExploreRun.JOB_TIMEOUTS * eda.timeout);
         ModelLoading.Result loaded = ModelLoading.load(model, scaler, data, seed, System.out);
         if (loaded.data().train() == null) {
             throw new UserError("exploration needs training data: --train FILE");
@@ -159,7 +168,7 @@ final class ExploreCommand implements Callable<Integer> {
                 eda.liberty(), eda.timeout, eda.clockHz, verifyLimit, !noVerify);
         String fingerprint = fingerprint();
         ExploreRun.Outcome out = ExploreRun.run(loaded.model(), loaded.data().train(), loaded.data().test(), opts, dir,
-                fingerprint, System.out);
+                fingerprint, System.out, executor);
         if (noVerify) {
             System.out.println("search done (--no-verify): the front was not verified; see " + dir);
             return 0;

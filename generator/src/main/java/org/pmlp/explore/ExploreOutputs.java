@@ -29,6 +29,9 @@ public final class ExploreOutputs {
         Files2.writeAtomically(dir.resolve(CSV), csv.toString());
         List<ParetoPlot.Point> pts = new ArrayList<>();
         for (ExploreRun.Verified v : o.front()) {
+            if (v.report().failure != null) {
+                continue; // a design whose verification job failed has no measured point
+            }
             pts.add(new ParetoPlot.Point(v.report().accuracyGolden, v.report().areaCm2, v.report().powerMw));
         }
         ParetoPlot.Point exact = new ParetoPlot.Point(o.exact().report().accuracyGolden, o.exact().report().areaCm2,

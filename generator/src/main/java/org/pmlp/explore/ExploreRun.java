@@ -17,9 +17,13 @@ import org.pmlp.approx.DesignConfig;
 import org.pmlp.approx.ModelShape;
 import org.pmlp.cost.CostModel;
 import org.pmlp.data.Dataset;
+import org.pmlp.exec.Executor;
+import org.pmlp.exec.JobResult;
+import org.pmlp.exec.LocalExecutor;
+import org.pmlp.design.DesignFolder;
+import org.pmlp.design.DesignJob;
 import org.pmlp.design.DesignReport;
 import org.pmlp.design.RunPipeline;
-import org.pmlp.design.Stopwatch;
 import org.pmlp.model.Mlp;
 import org.pmlp.quant.QuantSpec;
 import org.pmlp.rtl.HeapStyle;
@@ -51,6 +55,23 @@ public final class ExploreRun {
 
     public static Outcome run(Mlp model, Dataset train, Dataset test, Options o, Path dir, String fingerprint,
                               PrintStream log) {
+        return run(model, train, test, o, dir, fingerprint, log, localExecutor(o));
+    }
+
+    /** The local executor for these options: {@code jobs} designs at a time. */
+    public static Executor localExecutor(Options o) {
+        return new LocalExecutor(o.jobs(), JOB_TIMEOUTS * o.timeout());
+    }
+
+    /** Tool runs in one verification job (Verilator build, simulation, Yosys), each with its own time limit. */
+    public static final int JOB_TIMEOUTS = 4;
+
+    /** Where the verification jobs of a run are prepared and run; removed once every design is gathered. */
+    public static final String BATCH = "verify";
+
+    /** As above, with the verification jobs run by {@code executor} (one batch for the whole front). */
+    public static Outcome run(Mlp model, Dataset train, Dataset test, Options o, Path dir, String fingerprint,
+                              PrintStream log, Executor executor) {
         SearchSpace space = SearchSpace.of(model, QuantSpec.DEFAULT);
         CandidateEvaluator ev = new CandidateEvaluator(space, model, train, o.retrainEpochs(), o.search().seed(),
                 CostModel.defaults(), HeapStyle.TWOS_COMPLEMENT);
@@ -95,8 +116,10 @@ public final class ExploreRun {
             if (!o.verify()) {
                 return new Outcome(null, List.of(), searchSeconds, state.evaluations(), exact.accuracy());
             }
-            List<Verified> verified = verify(ev, front, model, train, test, o, dir, pool, log);
-            Verified base = verifyOne("exact", new Candidate(space.exact(), exact), ev, train, test, o, dir);
+            List<Candidate> all = new ArrayList<>(front);
+            all.add(new Candidate(space.exact(), exact));
+            List<Verified> verified = verify(ev, all, train, test, o, dir, pool, executor, log);
+            Verified base = verified.remove(verified.size() - 1);
             return new Outcome(base, verified, searchSeconds, state.evaluations(), exact.accuracy());
         } finally {
             Parallel.shutdown(pool);
@@ -112,33 +135,53 @@ public final class ExploreRun {
         return out.stream().distinct().toList();
     }
 
-    private static List<Verified> verify(CandidateEvaluator ev, List<Candidate> front, Mlp model, Dataset train,
-                                         Dataset test, Options o, Path dir, ExecutorService pool, PrintStream log) {
-        List<Future<Verified>> futures = new ArrayList<>();
-        for (int i = 0; i < front.size(); i++) {
-            String id = String.format("d%02d", i + 1);
-            Candidate c = front.get(i);
-            futures.add(pool.submit(() -> verifyOne(id, c, ev, train, test, o, dir)));
+    /**
+     * Verifies the front (and, last, the exact baseline, id "exact"): every design is prepared
+     * here, their tool runs go to the executor as one batch, and the results are gathered here
+     * and published as designs/ID.
+     */
+    private static List<Verified> verify(CandidateEvaluator ev, List<Candidate> designs, Dataset train, Dataset test,
+                                         Options o, Path dir, ExecutorService pool, Executor executor, PrintStream log) {
+        Path batch = dir.resolve(BATCH);
+        List<Future<DesignJob.Prepared>> prepared = new ArrayList<>();
+        for (int i = 0; i < designs.size(); i++) {
+            String id = i == designs.size() - 1 ? "exact" : String.format("d%02d", i + 1);
+            Candidate c = designs.get(i);
+            prepared.add(pool.submit(() -> DesignJob.prepare(id, request(ev, c, train, test, o, dir.resolve("designs")
+                    .resolve(id)), batch.resolve(id))));
+        }
+        List<DesignJob.Prepared> ready = prepared.stream().map(Parallel::join).toList();
+        List<JobResult> results = executor.run(batch, ready.stream().map(DesignJob::job).toList(), log);
+        List<Future<DesignReport>> gathered = new ArrayList<>();
+        for (int i = 0; i < ready.size(); i++) {
+            DesignJob.Prepared p = ready.get(i);
+            JobResult r = results.get(i);
+            gathered.add(pool.submit(() -> DesignJob.gather(p, r)));
         }
         List<Verified> out = new ArrayList<>();
-        for (Future<Verified> f : futures) {
-            Verified v = Parallel.join(f);
+        for (int i = 0; i < ready.size(); i++) {
+            DesignJob.Prepared p = ready.get(i);
+            DesignReport r = Parallel.join(gathered.get(i));
+            DesignFolder.publish(p.folder(), p.request().out());
+            Verified v = new Verified(p.name(), designs.get(i), r);
             out.add(v);
-            log.printf("%s: train %.4f, test %s, %.3f cm^2 (est. %.3f), %.3f mW, %d mismatches%n", v.id(),
-                    v.candidate().score().accuracy(), fmt(v.report().accuracyGolden), v.report().areaCm2,
-                    v.candidate().score().areaCm2(), v.report().powerMw, v.report().rtlMismatches);
+            if (r.failure != null) {
+                log.printf("%s: verification job failed; see %s%n", v.id(), p.request().out().resolve("report.json"));
+            } else if (!v.id().equals("exact")) {
+                log.printf("%s: train %.4f, test %s, %.3f cm^2 (est. %.3f), %.3f mW, %d mismatches%n", v.id(),
+                        v.candidate().score().accuracy(), fmt(v.report().accuracyGolden), v.report().areaCm2,
+                        v.candidate().score().areaCm2(), v.report().powerMw, v.report().rtlMismatches);
+            }
         }
+        Files2.deleteTree(batch);
         return out;
     }
 
-    private static Verified verifyOne(String id, Candidate c, CandidateEvaluator ev, Dataset train, Dataset test,
-                                      Options o, Path dir) {
+    private static RunPipeline.Request request(CandidateEvaluator ev, Candidate c, Dataset train, Dataset test,
+                                               Options o, Path out) {
         DesignConfig config = ev.compile(c.genome()).config();
-        Path out = dir.resolve("designs").resolve(id);
-        RunPipeline.Request req = new RunPipeline.Request(ev.modelFor(c.genome()), config, train, test, out,
-                o.liberty(), HeapStyle.TWOS_COMPLEMENT, o.search().seed(), o.timeout(), true, true, o.clockHz());
-        DesignReport r = RunPipeline.run(req, new Stopwatch(), new PrintStream(java.io.OutputStream.nullOutputStream()));
-        return new Verified(id, c, r);
+        return new RunPipeline.Request(ev.modelFor(c.genome()), config, train, test, out, o.liberty(),
+                HeapStyle.TWOS_COMPLEMENT, o.search().seed(), o.timeout(), true, true, o.clockHz());
     }
 
     static String fmt(double v) {
