@@ -159,6 +159,11 @@ public final class ExploreRun {
             gathered.add(pool.submit(() -> DesignJob.gather(p, r)));
         }
         List<Verified> out = new ArrayList<>();
+        try {
+            Files.createDirectories(dir.resolve("designs"));
+        } catch (java.io.IOException e) {
+            throw new org.pmlp.UserError(dir.resolve("designs") + ": cannot be created: " + e.getMessage());
+        }
         for (int i = 0; i < ready.size(); i++) {
             DesignJob.Prepared p = ready.get(i);
             DesignReport r = Parallel.join(gathered.get(i));
