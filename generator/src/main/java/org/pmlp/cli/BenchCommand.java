@@ -49,6 +49,9 @@ final class BenchCommand implements Callable<Integer> {
     @Mixin
     EdaOptions eda;
 
+    @Mixin
+    ExecutorOptions exec;
+
     @Override
     public Integer call() {
         eda.check();
@@ -58,8 +61,9 @@ final class BenchCommand implements Callable<Integer> {
         ExploreRun.Options o = new ExploreRun.Options(0.01, power,
                 new Nsga2Search.Options(population, generations, 0.6, 0, 0.5, seed), retrainEpochs, jobs, eda.liberty(), eda.timeout,
                 eda.clockHz, verifyLimit, true);
+        var executor = exec.create(jobs, ExploreRun.JOB_TIMEOUTS * eda.timeout);
         ExploreRun.prepareFolder(output);
-        var rows = Benchmark.run(datasets, output, o, System.out);
+        var rows = Benchmark.run(datasets, output, o, System.out, executor);
         System.out.printf("%nbenchmark of %d datasets written to %s (summary.csv, summary.md)%n", rows.size(), output);
         return 0;
     }

@@ -13,6 +13,7 @@ import org.pmlp.UserError;
 import org.pmlp.data.CsvDatasetReader;
 import org.pmlp.data.CsvOptions;
 import org.pmlp.data.Dataset;
+import org.pmlp.exec.Executor;
 import org.pmlp.model.InputScaler;
 import org.pmlp.model.Mlp;
 import org.pmlp.model.MlpTraining;
@@ -38,13 +39,18 @@ public final class Benchmark {
     }
 
     public static List<Row> run(Path datasets, Path out, ExploreRun.Options base, PrintStream log) {
+        return run(datasets, out, base, log, ExploreRun.localExecutor(base));
+    }
+
+    /** As above, with every exploration's verification jobs run by {@code executor}. */
+    public static List<Row> run(Path datasets, Path out, ExploreRun.Options base, PrintStream log, Executor executor) {
         List<Path> dirs = datasetDirs(datasets);
         if (dirs.isEmpty()) {
             throw new UserError(datasets + ": no dataset folders with train.csv and test.csv");
         }
         List<Row> rows = new ArrayList<>();
         for (Path d : dirs) {
-            rows.add(one(d, out.resolve(d.getFileName().toString()), base, log));
+            rows.add(one(d, out.resolve(d.getFileName().toString()), base, log, executor));
             write(out, rows);
         }
         return rows;
@@ -59,7 +65,7 @@ public final class Benchmark {
         }
     }
 
-    private static Row one(Path data, Path dir, ExploreRun.Options base, PrintStream log) {
+    private static Row one(Path data, Path dir, ExploreRun.Options base, PrintStream log, Executor executor) {
         String name = data.getFileName().toString();
         Dataset train = CsvDatasetReader.read(data.resolve("train.csv"), CsvOptions.defaults()).dataset();
         Dataset test = CsvDatasetReader.read(data.resolve("test.csv"),
@@ -73,8 +79,8 @@ public final class Benchmark {
         ExploreRun.prepareFolder(dir);
         ModelJson.write(model, dir.resolve("model.json"));
         log.printf("%n== %s: %s, float test accuracy %.4f%n", name, model.topology(), model.accuracy(test));
-        ExploreRun.Outcome o1 = explore(model, train, test, base, 0.01, dir.resolve("loss1"), log);
-        ExploreRun.Outcome o5 = explore(model, train, test, base, 0.05, dir.resolve("loss5"), log);
+        ExploreRun.Outcome o1 = explore(model, train, test, base, 0.01, dir.resolve("loss1"), log, executor);
+        ExploreRun.Outcome o5 = explore(model, train, test, base, 0.05, dir.resolve("loss5"), log, executor);
         double seconds = (System.nanoTime() - t0) / 1e9;
         double exactAcc = o1.exact().report().accuracyGolden;
         // The exact design loses nothing, so it qualifies when no approximate design does.
@@ -90,12 +96,12 @@ public final class Benchmark {
     }
 
     private static ExploreRun.Outcome explore(Mlp model, Dataset train, Dataset test, ExploreRun.Options base,
-                                              double maxLoss, Path dir, PrintStream log) {
+                                              double maxLoss, Path dir, PrintStream log, Executor executor) {
         ExploreRun.Options o = new ExploreRun.Options(maxLoss, base.power(), base.search(), base.retrainEpochs(),
                 base.jobs(), base.liberty(), base.timeout(), base.clockHz(), base.verifyLimit(), true);
         DesignFolderReset.clear(dir);
         ExploreRun.prepareFolder(dir);
-        ExploreRun.Outcome out = ExploreRun.run(model, train, test, o, dir, "bench", log);
+        ExploreRun.Outcome out = ExploreRun.run(model, train, test, o, dir, "bench", log, executor);
         ExploreOutputs.write(dir, out, model.topology() + " (max loss " + maxLoss + ")", maxLoss, "pmlp bench");
         return out;
     }
