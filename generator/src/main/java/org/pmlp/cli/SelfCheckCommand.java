@@ -28,15 +28,22 @@ final class SelfCheckCommand implements Callable<Integer> {
             description = "Where failing designs are kept (default: ${DEFAULT-VALUE}).")
     Path keep;
 
+    @picocli.CommandLine.Mixin
+    ExecutorOptions exec;
+
     @Override
     public Integer call() {
         if (designs < 1) {
             throw new UserError("--designs must be at least 1");
         }
         long start = System.nanoTime();
-        SelfCheck.Outcome o = SelfCheck.run(designs, seed, jobs, timeout, keep, System.out);
+        var executor = exec.create(jobs, 3 * timeout);
+        SelfCheck.Outcome o = SelfCheck.run(designs, seed, jobs, timeout, keep, System.out, executor);
         System.out.printf("(%.0f s)%n", (System.nanoTime() - start) / 1e9);
+        if (o.failedJobs() > 0) {
+            System.out.printf("%d simulation jobs failed (see above)%n", o.failedJobs());
+        }
         System.out.printf("%d designs, %d vectors, %d mismatches%n", o.designs(), o.vectors(), o.mismatches());
-        return o.mismatches() == 0 ? 0 : Main.VERIFICATION_FAILED;
+        return o.mismatches() == 0 && o.failedJobs() == 0 ? 0 : Main.VERIFICATION_FAILED;
     }
 }
