@@ -56,6 +56,116 @@ public final class Benchmark {
         return rows;
     }
 
+    /** Where a dataset's own job (bench --per-dataset) leaves its line of the summary. */
+    public static final String ROW = "row.json";
+
+    /**
+     * Runs every dataset as its own job (a pmlp bench process for that dataset alone, made by
+     * {@code command}), then writes the summary from the rows the jobs left. A dataset whose job
+     * failed is reported and has no row; returns the rows and the failed jobs.
+     */
+    public static PerDataset runAsJobs(Path datasets, Path out, PrintStream log, Executor executor,
+                                       java.util.function.Function<String, List<String>> command) {
+        List<Path> dirs = datasetDirs(datasets);
+        if (dirs.isEmpty()) {
+            throw new UserError(datasets + ": no dataset folders with train.csv and test.csv");
+        }
+        List<org.pmlp.exec.Job> jobs = new ArrayList<>();
+        for (Path d : dirs) {
+            String name = d.getFileName().toString();
+            Path dir = out.resolve(name);
+            DesignFolderReset.clear(dir);
+            ExploreRun.prepareFolder(dir);
+            jobs.add(new org.pmlp.exec.Job(name, dir, command.apply(name), List.of(ROW)));
+        }
+        List<org.pmlp.exec.JobResult> results = executor.run(out.resolve("jobs"), jobs, log);
+        List<Row> rows = new ArrayList<>();
+        List<org.pmlp.exec.JobResult> failed = new ArrayList<>();
+        for (org.pmlp.exec.JobResult r : results) {
+            if (r.done()) {
+                rows.add(readRow(r.job().folder().resolve(ROW)));
+            } else {
+                failed.add(r);
+                log.printf("%s: its benchmark job failed: %s%n", r.job().name(), r.failure());
+            }
+        }
+        write(out, rows);
+        if (failed.isEmpty()) {
+            Files2.deleteTree(out.resolve("jobs"));
+        }
+        return new PerDataset(rows, failed);
+    }
+
+    /** The rows of a per-dataset benchmark, and the datasets whose job failed. */
+    public record PerDataset(List<Row> rows, List<org.pmlp.exec.JobResult> failed) {
+    }
+
+    /** One dataset of the folder, as a per-dataset job runs it: its row goes to OUT/NAME/row.json. */
+    public static Row runOnly(Path datasets, String name, Path out, ExploreRun.Options base, PrintStream log) {
+        Path data = datasets.resolve(name);
+        if (!datasetDirs(datasets).contains(data)) {
+            throw new UserError(data + ": no such dataset folder (with train.csv and test.csv)");
+        }
+        Row row = one(data, out.resolve(name), base, log, ExploreRun.localExecutor(base));
+        Files2.writeAtomically(out.resolve(name).resolve(ROW), org.pmlp.util.Json.write(rowJson(row)));
+        return row;
+    }
+
+    static com.fasterxml.jackson.databind.node.ObjectNode rowJson(Row r) {
+        var o = org.pmlp.util.Json.object();
+        o.put("dataset", r.dataset());
+        o.put("topology", r.topology());
+        num(o, "float_acc", r.floatAcc());
+        num(o, "exact_acc", r.exactAcc());
+        num(o, "exact_area_cm2", r.exactArea());
+        num(o, "exact_power_mw", r.exactPower());
+        for (String k : new String[] {"loss1", "loss5"}) {
+            ExploreRun.Verified v = k.equals("loss1") ? r.loss1() : r.loss5();
+            if (v == null) {
+                o.putNull(k);
+            } else {
+                var d = o.putObject(k);
+                d.put("id", v.id());
+                num(d, "accuracy", v.report().accuracyGolden);
+                num(d, "area_cm2", v.report().areaCm2);
+                num(d, "power_mw", v.report().powerMw);
+            }
+        }
+        o.put("seconds", r.seconds());
+        return o;
+    }
+
+    static Row readRow(Path file) {
+        var o = org.pmlp.util.Json.read(file).node();
+        ExploreRun.Verified[] best = new ExploreRun.Verified[2];
+        for (int i = 0; i < 2; i++) {
+            var d = o.get(i == 0 ? "loss1" : "loss5");
+            if (d != null && !d.isNull()) {
+                org.pmlp.design.DesignReport rep = new org.pmlp.design.DesignReport();
+                rep.accuracyGolden = dbl(d.get("accuracy"));
+                rep.areaCm2 = dbl(d.get("area_cm2"));
+                rep.powerMw = dbl(d.get("power_mw"));
+                rep.rtlMismatches = 0;
+                best[i] = new ExploreRun.Verified(d.get("id").asText(), null, rep);
+            }
+        }
+        return new Row(o.get("dataset").asText(), o.get("topology").asText(), dbl(o.get("float_acc")),
+                dbl(o.get("exact_acc")), dbl(o.get("exact_area_cm2")), dbl(o.get("exact_power_mw")), best[0], best[1],
+                o.get("seconds").asDouble());
+    }
+
+    private static void num(com.fasterxml.jackson.databind.node.ObjectNode o, String k, double v) {
+        if (Double.isNaN(v)) {
+            o.putNull(k);
+        } else {
+            o.put(k, v);
+        }
+    }
+
+    private static double dbl(com.fasterxml.jackson.databind.JsonNode n) {
+        return n == null || n.isNull() ? Double.NaN : n.asDouble();
+    }
+
     static List<Path> datasetDirs(Path root) {
         try (Stream<Path> s = Files.list(root)) {
             return s.filter(p -> Files.isRegularFile(p.resolve("train.csv")) && Files.isRegularFile(p.resolve("test.csv")))
