@@ -36,12 +36,23 @@ class SlurmEndToEndTest {
         return args;
     }
 
+    /** pareto.csv of the local executor's run, computed once for the tests that compare with it. */
+    private static String localPareto;
+
+    private static synchronized String localPareto(Path tmp) throws IOException {
+        if (localPareto == null) {
+            Path local = tmp.resolve("local");
+            Cli.Run l = Cli.run(wine(local).toArray(new String[0]));
+            assertEquals(0, l.exitCode(), l.out());
+            localPareto = Files.readString(local.resolve("pareto.csv"));
+        }
+        return localPareto;
+    }
+
     @Test
     void cancelledTaskIsResubmittedAndTheFrontEqualsTheLocalOne() throws Exception {
         requireCluster();
-        Path local = tmp.resolve("local");
-        Cli.Run l = Cli.run(wine(local).toArray(new String[0]));
-        assertEquals(0, l.exitCode(), l.out());
+        String expected = localPareto(tmp);
 
         Path slurm = tmp.resolve("slurm");
         Process p = start(wine(slurm, "--executor", "slurm"));
@@ -68,10 +79,41 @@ class SlurmEndToEndTest {
         assertEquals(0, p.exitValue(), out);
         assertTrue(out.contains("submitting") && out.contains("once more"), "the cancelled task was not re-submitted:\n"
                 + out);
-        assertEquals(Files.readString(local.resolve("pareto.csv")), Files.readString(slurm.resolve("pareto.csv")),
+        assertEquals(expected, Files.readString(slurm.resolve("pareto.csv")),
                 "pareto.csv differs between the local and the slurm executor");
         assertTrue(Files.exists(slurm.resolve("designs/d01/sim/predictions.txt")));
         assertTrue(!Files.exists(slurm.resolve("verify")), "the batch folder is removed once gathered");
+    }
+
+    @Test
+    void slurmRunKilledMidwayIsFinishedLocallyByResume() throws Exception {
+        requireCluster();
+        String expected = localPareto(tmp);
+        Path run = tmp.resolve("killed");
+        Process p = start(wine(run, "--executor", "slurm"));
+        drain(p);
+        Path done = null;
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (done == null && p.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            if (Files.isDirectory(run.resolve("verify"))) {
+                try (var s = Files.list(run.resolve("verify"))) {
+                    done = s.map(d -> d.resolve("job.status")).filter(Files::exists).findFirst().orElse(null);
+                }
+            }
+        }
+        assertTrue(done != null && p.isAlive(), "no job finished while the run was alive");
+        p.destroyForcibly().waitFor(); // no chance to cancel its array: the resume must
+        long finishedAt = Files.getLastModifiedTime(done).toMillis();
+        String id = done.getParent().getFileName().toString();
+
+        Cli.Run r = Cli.run("explore", "--resume", run.toString(), "--executor", "local");
+        assertEquals(0, r.exitCode(), r.out());
+        assertEquals(expected, Files.readString(run.resolve("pareto.csv")), "resumed run's pareto.csv");
+        assertEquals(finishedAt, Files.getLastModifiedTime(run.resolve("designs").resolve(id).resolve("job.status"))
+                .toMillis(), "the job finished on the cluster was picked up, not run again");
+        assertTrue(run("squeue", "-h", "-o", "%j").lines().noneMatch(j -> j.startsWith("pmlp-")),
+                "the killed run's jobs were cancelled");
     }
 
     @Test
