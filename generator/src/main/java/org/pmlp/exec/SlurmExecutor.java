@@ -107,7 +107,7 @@ public final class SlurmExecutor implements Executor {
             log.printf("slurm: %d of %d jobs found finished in %s (an earlier run)%n", tasks.size() - toSubmit.size(),
                     tasks.size(), batch.dir());
         }
-        Set<Long> active = new HashSet<>();
+        Set<Long> active = java.util.concurrent.ConcurrentHashMap.newKeySet(); // read by the shutdown hook too
         Thread hook = new Thread(() -> cancel(active, jobName));
         Runtime.getRuntime().addShutdownHook(hook);
         try {
