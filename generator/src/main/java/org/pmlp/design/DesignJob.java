@@ -89,7 +89,9 @@ public final class DesignJob {
         Stopwatch sw = p.stopwatch();
         Path folder = p.folder();
         if (!result.done()) {
-            report.failure = result.failure();
+            // The message names the job's folder; the design is published as request().out().
+            report.failure = result.failure().replace(folder.toString(),
+                    p.request().out().toAbsolutePath().normalize().toString());
         } else {
             double seconds = jobSeconds(folder);
             sw.add("job (simulate and synthesize)", seconds);

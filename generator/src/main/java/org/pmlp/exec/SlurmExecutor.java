@@ -29,6 +29,8 @@ public final class SlurmExecutor implements Executor {
     /** Attempts per task: the first, and one re-submission. */
     static final int ATTEMPTS = 2;
     static final String SUBMITTED = "submitted.txt";
+    /** A failed task's Slurm output, copied into its folder. */
+    public static final String SLURM_OUTPUT = "slurm.out";
     private static final Set<String> RESERVED = Set.of("-a", "--array", "-o", "--output", "-D", "--chdir", "--parsable",
             "--wrap", "-J", "--job-name");
 
@@ -244,7 +246,16 @@ public final class SlurmExecutor implements Executor {
             sb.append("\nSlurm state of ").append(t.arrayJob).append('_').append(t.index).append(": ").append(state);
         }
         Path out = batch.dir().resolve("slurm").resolve(t.arrayJob + "_" + t.index + ".out");
-        sb.append(Batch.tail(out, 10).replace("last lines of " + out.getFileName(), "Slurm output " + out));
+        if (Files.isRegularFile(out)) {
+            // Kept beside job.log: the batch folder goes once the results are gathered.
+            Path kept = t.job.folder().resolve(SLURM_OUTPUT);
+            try {
+                Files.copy(out, kept, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                sb.append(Batch.tail(kept, 10).replace("last lines of " + kept.getFileName(), "Slurm output " + kept));
+            } catch (IOException e) {
+                sb.append(Batch.tail(out, 10).replace("last lines of " + out.getFileName(), "Slurm output " + out));
+            }
+        }
         return sb.toString();
     }
 

@@ -171,7 +171,8 @@ public final class ExploreRun {
             Verified v = new Verified(p.name(), designs.get(i), r);
             out.add(v);
             if (r.failure != null) {
-                log.printf("%s: verification job failed; see %s%n", v.id(), p.request().out().resolve("report.json"));
+                log.printf("%s: verification job failed; its logs and report.json are in %s%n", v.id(),
+                        p.request().out());
             } else if (!v.id().equals("exact")) {
                 log.printf("%s: train %.4f, test %s, %.3f cm^2 (est. %.3f), %.3f mW, %d mismatches%n", v.id(),
                         v.candidate().score().accuracy(), fmt(v.report().accuracyGolden), v.report().areaCm2,
