@@ -131,7 +131,31 @@ class SlurmEndToEndTest {
             assertEquals("-1", line.split(",")[6], "a failed design has no mismatch count: " + line);
         }
         String report = Files.readString(out.resolve("designs/d01/report.json"));
-        assertTrue(report.contains("\"failure\""), report);
+        assertTrue(report.contains("\"failure\"") && report.contains(out.resolve("designs/d01/job.log").toString()),
+                "report.json says why and names the log where it is: " + report);
+        assertTrue(Files.readString(out.resolve("designs/d01/job.log")).contains("TIMEOUT=1")
+                || Files.size(out.resolve("designs/d01/job.log")) > 0, "the task's log is kept");
+    }
+
+    @Test
+    void benchRunsEachDatasetAsItsOwnJob() throws Exception {
+        requireCluster();
+        Path seeds = Env.shared("datasets/seeds");
+        Path datasets = tmp.resolve("datasets");
+        Files.createDirectories(datasets);
+        Files.createSymbolicLink(datasets.resolve("seeds"), seeds);
+        Path out = tmp.resolve("bench");
+        Cli.Run r = Cli.run("bench", "--datasets", datasets.toString(), "-o", out.toString(), "--population", "8",
+                "--generations", "2", "--verify-limit", "1", "--retrain-epochs", "2", "--executor", "slurm",
+                "--per-dataset");
+        assertEquals(0, r.exitCode(), r.out());
+        assertTrue(r.out().contains("submitted job array"), r.out());
+        List<String> summary = Files.readAllLines(out.resolve("summary.csv"));
+        assertEquals(2, summary.size(), summary.toString());
+        String[] row = summary.get(1).split(",");
+        assertEquals("seeds", row[0]);
+        assertTrue(Double.parseDouble(row[4]) > 0, "the exact design's area, measured in the dataset's job: " + summary);
+        assertTrue(Files.exists(out.resolve("seeds/loss1/pareto.csv")));
     }
 
     @Test
