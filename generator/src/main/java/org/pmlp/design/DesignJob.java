@@ -93,7 +93,7 @@ public final class DesignJob {
             report.failure = result.failure().replace(folder.toString(),
                     p.request().out().toAbsolutePath().normalize().toString());
         } else {
-            double seconds = jobSeconds(folder);
+            double seconds = result.job().seconds();
             sw.add("job (simulate and synthesize)", seconds);
             int[] predicted = VerilatorSimulation.readPredictions(folder);
             Verification.Outcome o = Verification.compare(predicted, p.vectors().golden(), p.vectors().labels());
@@ -114,15 +114,6 @@ public final class DesignJob {
         Files2.write(f.reportJson(), org.pmlp.util.Json.write(report.toJson()));
         Files2.write(f.reportMd(), report.toMarkdown());
         return report;
-    }
-
-    private static double jobSeconds(Path folder) {
-        try {
-            String[] f = Files.readString(folder.resolve("job.status")).strip().split("\\s+");
-            return f.length > 1 ? Double.parseDouble(f[1]) : Double.NaN;
-        } catch (IOException | NumberFormatException e) {
-            return Double.NaN;
-        }
     }
 
     /** Where to write: the folder itself when it is new, else a fresh sibling to compare it with. */

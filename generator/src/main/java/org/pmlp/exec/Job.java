@@ -19,4 +19,9 @@ public record Job(String name, Path folder, List<String> command, List<String> o
         command = List.copyOf(command);
         outputs = List.copyOf(outputs);
     }
+
+    /** Seconds the command ran, from the job's status file (NaN when unknown). */
+    public double seconds() {
+        return Batch.seconds(this);
+    }
 }
