@@ -75,6 +75,8 @@ SelectType=select/cons_tres
 SelectTypeParameters=CR_CPU
 ReturnToService=2
 MpiDefault=none
+# Jobs run at the niceness of the sbatch that submitted them, as local runs do.
+PropagatePrioProcess=1
 SlurmctldTimeout=30
 SlurmdTimeout=30
 InactiveLimit=0

@@ -55,7 +55,7 @@ public final class Calibration {
      */
     public static Outcome run(int designs, long seed, Path liberty, int compareHeaps, int jobs, long timeout,
                               PrintStream log, Executor executor) {
-        Path work = SelfCheck.scratch(executor);
+        Path work = SelfCheck.scratch(executor, "pmlp-calibrate-");
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, jobs));
         try {
             List<Future<Written>> futures = new ArrayList<>();

@@ -44,7 +44,7 @@ public final class SelfCheck {
      */
     public static Outcome run(int designs, long seed, int jobs, long timeout, Path keep, PrintStream log,
                               Executor executor) {
-        Path work = scratch(executor);
+        Path work = scratch(executor, "pmlp-selfcheck-");
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, jobs));
         try {
             List<Future<Written>> futures = new ArrayList<>();
@@ -89,12 +89,12 @@ public final class SelfCheck {
     }
 
     /** A scratch folder: the system's temporary one here, the current folder (shared) for a cluster. */
-    static Path scratch(Executor executor) {
+    static Path scratch(Executor executor, String prefix) {
         if (!executor.needsSharedFolders()) {
-            return Parallel.scratch("pmlp-selfcheck-");
+            return Parallel.scratch(prefix);
         }
         try {
-            return Files.createTempDirectory(Path.of("").toAbsolutePath(), ".pmlp-selfcheck-");
+            return Files.createTempDirectory(Path.of("").toAbsolutePath(), "." + prefix);
         } catch (java.io.IOException e) {
             throw new ToolFailure("cannot create a scratch folder in the current folder (it must be on a filesystem"
                     + " the cluster's nodes share): " + e.getMessage());
