@@ -38,7 +38,8 @@ final class ExploreCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Run folder.")
     Path output;
 
-    @Option(names = "--resume", paramLabel = "DIR", description = "Continue the run in DIR from its last completed generation.")
+    @Option(names = "--resume", paramLabel = "DIR", description = "Continue the run in DIR from its last completed generation; verification jobs found"
+            + " finished are kept, with either --executor (give it to change the run's).")
     Path resume;
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the search and retraining (default: ${DEFAULT-VALUE}).")
