@@ -31,7 +31,7 @@ class SlurmEndToEndTest {
         Path example = Env.repo().resolve("examples/wine");
         List<String> args = new ArrayList<>(List.of("explore", "--model", example.resolve("model.json").toString(),
                 "--train", example.resolve("wine.csv").toString(), "--split", "0.3", "-o", out.toString(),
-                "--population", "40", "--generations", "30", "--verify-limit", "4"));
+                "--population", "40", "--generations", "30", "--verify-limit", "2"));
         args.addAll(List.of(more));
         return args;
     }
