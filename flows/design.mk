@@ -4,6 +4,9 @@
 #   make equiv   prove synth/netlist.v equivalent to rtl/top.v (ABC dsec; log in equiv/abc.log)
 #   make reference  try to prove rtl/top.v equal to rtl/reference.v, the behavioural reference
 #                (ABC dsec within PROVE_TIMEOUT; log in reference/abc.log)
+#   make all     sim, synth and equiv: the verification job pmlp runs per design, here or on a cluster
+#                (pmlp runs `make -k all`, so synthesis and the proof still run when the simulation
+#                finds mismatches)
 #   make lint    verilator --lint-only -Wall and Icarus Verilog on rtl/top.v
 #   make clean   remove what sim and synth made
 VERILATOR ?= verilator
@@ -22,7 +25,9 @@ VERILATOR_COPT ?= -O0
 # seen here with 5.006 on a cardio bit heap: 2 of 646 vectors wrong, Icarus right), so it is off.
 VERILATOR_FLAGS ?= -fno-const-bit-op-tree
 
-.PHONY: sim synth equiv reference lint clean
+.PHONY: all sim synth equiv reference lint clean
+
+all: sim synth equiv
 
 sim: sim/obj_dir/Vtop
 	cd sim && ./obj_dir/Vtop vectors.hex expected.txt predictions.txt
@@ -54,7 +59,7 @@ equiv: synth/netlist.v
 	@rm -rf equiv && mkdir -p equiv
 	timeout $(TIMEOUT) $(YOSYS) -q -l equiv/yosys.log -p "verilog_defines -DXW=$(X_BITS) -DYW=$(Y_BITS); script flows/equiv.ys"
 	timeout $(PROVE_TIMEOUT) $(YOSYS_ABC) -c "dsec -T $(PROVE_TIMEOUT) equiv/rtl.blif equiv/netlist.blif" \
-	    >equiv/abc.log 2>&1; s=$$?; cat equiv/abc.log; exit $$s
+	    >equiv/abc.log 2>&1; s=$$?; echo $$s >equiv/abc.status; cat equiv/abc.log; exit $$s
 	@grep -qi "networks are equivalent" equiv/abc.log || { echo "equiv: the netlist is NOT proved equivalent to the RTL"; exit 1; }
 
 # The gate-level RTL against the behavioural reference: a harder proof (multipliers against bit

@@ -2,6 +2,8 @@ package org.pmlp.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.pmlp.UserError;
 import org.pmlp.explore.Benchmark;
@@ -49,6 +51,19 @@ final class BenchCommand implements Callable<Integer> {
     @Mixin
     EdaOptions eda;
 
+    @Mixin
+    ExecutorOptions exec;
+
+    @Option(names = "--per-dataset",
+            description = "With --executor slurm: run each dataset as its own Slurm job (a pmlp bench process per "
+                    + "dataset, verifying its designs on its node, --jobs at a time; give it CPUs with "
+                    + "--slurm-opt=--cpus-per-task=N), instead of sending every exploration's verification jobs out.")
+    boolean perDataset;
+
+    @Option(names = "--only", hidden = true, paramLabel = "NAME",
+            description = "Run the dataset NAME alone and leave its summary row in OUT/NAME/row.json (the job of --per-dataset).")
+    String only;
+
     @Override
     public Integer call() {
         eda.check();
@@ -64,16 +79,63 @@ final class BenchCommand implements Callable<Integer> {
         ExploreRun.Options o = new ExploreRun.Options(0.01, power,
                 new Nsga2Search.Options(population, generations, 0.6, 0, 0.5, seed), retrainEpochs, jobs, eda.liberty(), eda.timeout,
                 eda.clockHz, verifyLimit, true, eda.heapStyle());
+        if (only != null) {
+            ExploreRun.prepareFolder(output);
+            Benchmark.Row row = Benchmark.runOnly(datasets, only, output, o, System.out);
+            // The row (with its failed designs) is written either way; the submitting pmlp judges it.
+            return row.failed().isEmpty() ? 0 : Main.VERIFICATION_FAILED;
+        }
+        if (perDataset && !exec.slurm()) {
+            throw new UserError("--per-dataset needs --executor slurm");
+        }
+        // A dataset's job has its own time limits inside; its limit as a whole is Slurm's (--slurm-opt=--time=...).
+        var executor = exec.create(jobs, ExploreRun.jobSeconds(eda.timeout));
         ExploreRun.prepareFolder(output);
-        var rows = Benchmark.run(datasets, output, o, System.out);
+        if (perDataset) {
+            Benchmark.PerDataset r = Benchmark.runAsJobs(datasets, output, System.out, executor, this::jobCommand);
+            System.out.printf("%nbenchmark of %d datasets written to %s (summary.csv, summary.md)%s%n", r.rows().size(),
+                    output, r.failed().isEmpty() ? "" : "; " + r.failed().size() + " dataset jobs failed (see above)");
+            return r.failed().isEmpty() && failedDesigns(r.rows()) == 0 ? 0 : Main.VERIFICATION_FAILED;
+        }
+        var rows = Benchmark.run(datasets, output, o, System.out, executor);
         System.out.printf("%nbenchmark of %d datasets written to %s (summary.csv, summary.md)%n", rows.size(), output);
+        return failedDesigns(rows) == 0 ? 0 : Main.VERIFICATION_FAILED;
+    }
+
+    /** Says which designs failed verification (across the rows) and returns how many. */
+    private static int failedDesigns(List<Benchmark.Row> rows) {
         java.util.List<String> failed = rows.stream()
                 .flatMap(r -> r.failed().stream().map(id -> r.dataset() + "/" + id)).toList();
         if (!failed.isEmpty()) {
             System.out.println("VERIFICATION FAILED: the RTL or netlist disagrees with the golden model in "
                     + String.join(", ", failed) + " (a pmlp bug; please report it)");
-            return Main.VERIFICATION_FAILED;
         }
-        return 0;
+        return failed.size();
+    }
+
+    /** The command of one dataset's job: this benchmark for that dataset alone, in a JVM like this one. */
+    private List<String> jobCommand(String dataset) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-cp");
+        List<String> cp = new ArrayList<>();
+        for (String e : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            cp.add(Path.of(e).toAbsolutePath().toString());
+        }
+        cmd.add(String.join(java.io.File.pathSeparator, cp));
+        cmd.add(Main.class.getName());
+        cmd.addAll(List.of("bench", "--only", dataset, "--datasets", datasets.toAbsolutePath().toString(),
+                "-o", output.toAbsolutePath().toString(), "--seed", Long.toString(seed),
+                "--population", Integer.toString(population), "--generations", Integer.toString(generations),
+                "--retrain-epochs", Integer.toString(retrainEpochs), "--jobs", Integer.toString(jobs),
+                "--verify-limit", Integer.toString(verifyLimit), "--timeout", Long.toString(eda.timeout),
+                "--clock-hz", Double.toString(eda.clockHz), "--heap", eda.heap));
+        if (power) {
+            cmd.add("--power");
+        }
+        if (eda.liberty != null) {
+            cmd.addAll(List.of("--liberty", eda.liberty.toAbsolutePath().toString()));
+        }
+        return cmd;
     }
 }

@@ -42,6 +42,9 @@ final class CalibrateCommand implements Callable<Integer> {
             description = "Write every design's features, measured area and power, and estimates as CSV.")
     Path samples;
 
+    @picocli.CommandLine.Mixin
+    ExecutorOptions exec;
+
     @Override
     public Integer call() {
         if (designs < 4) {
@@ -58,7 +61,8 @@ final class CalibrateCommand implements Callable<Integer> {
             throw new UserError(liberty + ": no such liberty file");
         }
         long start = System.nanoTime();
-        Calibration.Outcome o = Calibration.run(designs, seed, liberty, compareHeaps, jobs, timeout, System.out);
+        var executor = exec.create(jobs, 2 * timeout);
+        Calibration.Outcome o = Calibration.run(designs, seed, liberty, compareHeaps, jobs, timeout, System.out, executor);
         System.out.printf("%ncost model calibration on %d random designs (seeds %d..%d; %d with constant outputs"
                 + " excluded), %.0f s%n", o.samples().size(), seed, seed + designs - 1, designs - o.samples().size(),
                 (System.nanoTime() - start) / 1e9);
@@ -91,6 +95,10 @@ final class CalibrateCommand implements Callable<Integer> {
             Files2.writeAtomically(output, Json.write(Calibration.toJson(o, designs, seed,
                     liberty == null ? "pdk/egfet_1v0.lib" : liberty.toString())));
             System.out.println("coefficients written to " + output);
+        }
+        if (Calibration.failedJobs > 0) {
+            System.out.printf("%d designs left out: their synthesis jobs failed (see above)%n", Calibration.failedJobs);
+            return Main.VERIFICATION_FAILED;
         }
         return 0;
     }

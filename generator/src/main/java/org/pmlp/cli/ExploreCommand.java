@@ -39,7 +39,8 @@ final class ExploreCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Run folder.")
     Path output;
 
-    @Option(names = "--resume", paramLabel = "DIR", description = "Continue the run in DIR from its last completed generation.")
+    @Option(names = "--resume", paramLabel = "DIR", description = "Continue the run in DIR from its last completed generation; verification jobs found"
+            + " finished are kept, with either --executor (give it to change the run's).")
     Path resume;
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the search and retraining (default: ${DEFAULT-VALUE}).")
@@ -101,18 +102,17 @@ final class ExploreCommand implements Callable<Integer> {
     @Mixin
     EdaOptions eda;
 
+    @Mixin
+    ExecutorOptions exec;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
         if (resume != null) {
-            List<String> others = spec.commandLine().getParseResult().matchedOptions().stream()
-                    .map(o -> o.longestName()).filter(n -> !n.equals("--resume")).toList();
-            if (!others.isEmpty()) {
-                throw new UserError(String.join(", ", others) + ": --resume DIR continues the run with its own options"
-                        + " (kept in DIR/" + ARGS_FILE + "); give no others");
-            }
+            // Options given beside --resume are laid over the saved ones; the checkpoint's fingerprint
+            // refuses, by name, any that would change the run (--executor and --jobs do not).
             return resumeRun();
         }
         if (model == null || output == null) {
@@ -175,7 +175,7 @@ final class ExploreCommand implements Callable<Integer> {
     private void check() {
         if (noVerify) {
             OptionUse.rejectGiven(spec, "--no-verify searches only, it verifies nothing", "--liberty", "--timeout",
-                    "--clock-hz", "--verify-limit", "--test");
+                    "--clock-hz", "--verify-limit", "--test", "--executor", "--slurm-opt");
         }
         eda.check();
         OptionUse.requirePositive("--jobs", jobs);
@@ -183,6 +183,7 @@ final class ExploreCommand implements Callable<Integer> {
         if (retrainEpochs < 0) {
             throw new UserError("--retrain-epochs must be at least 0, got " + retrainEpochs);
         }
+        exec.create(jobs, ExploreRun.jobSeconds(eda.timeout)); // a bad executor option or no sbatch: before any work
         if (!(maxLoss >= 0 && maxLoss < 1)) {
             throw new UserError("--max-loss must be in [0, 1), got " + maxLoss);
         }
@@ -198,6 +199,7 @@ final class ExploreCommand implements Callable<Integer> {
     }
 
     private int execute(Path dir, String command) {
+        var executor = exec.create(jobs, ExploreRun.jobSeconds(eda.timeout));
         ModelLoading.Result loaded = ModelLoading.load(model, scaler, data, seed, System.out);
         if (loaded.data().train() == null) {
             throw new UserError("exploration needs training data: --train FILE");
@@ -208,7 +210,7 @@ final class ExploreCommand implements Callable<Integer> {
         ExploreRun.Outcome out;
         try (ResumeHint hint = ResumeHint.install(dir, System.err)) {
             out = ExploreRun.run(loaded.model(), loaded.data().train(), loaded.data().test(), opts, dir, fingerprint(),
-                    System.out);
+                    System.out, executor);
         }
         if (noVerify) {
             System.out.println("search done (--no-verify): the front was not verified; see " + dir);

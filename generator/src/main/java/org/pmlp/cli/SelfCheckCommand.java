@@ -39,6 +39,9 @@ final class SelfCheckCommand implements Callable<Integer> {
             description = "Where failing designs are kept (default: ${DEFAULT-VALUE}).")
     Path keep;
 
+    @picocli.CommandLine.Mixin
+    ExecutorOptions exec;
+
     @Override
     public Integer call() {
         if (designs < 1) {
@@ -55,8 +58,12 @@ final class SelfCheckCommand implements Callable<Integer> {
             default -> throw new UserError("--profile: expected small, realistic, wide or mixed, got '" + profile + "'");
         };
         long start = System.nanoTime();
-        SelfCheck.Outcome o = SelfCheck.run(designs, seed, p, jobs, timeout, keep, System.out);
+        var executor = exec.create(jobs, SelfCheck.jobSeconds(timeout));
+        SelfCheck.Outcome o = SelfCheck.run(designs, seed, p, jobs, timeout, keep, System.out, executor);
         System.out.printf("(%.0f s)%n", (System.nanoTime() - start) / 1e9);
+        if (o.failedJobs() > 0) {
+            System.out.printf("%d design jobs failed (see above)%n", o.failedJobs());
+        }
         System.out.println(o.summary());
         return o.passed() ? 0 : Main.VERIFICATION_FAILED;
     }

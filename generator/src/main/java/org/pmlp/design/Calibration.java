@@ -14,6 +14,10 @@ import org.pmlp.cost.CostModel;
 import org.pmlp.cost.FeatureCounter;
 import org.pmlp.cost.Fit;
 import org.pmlp.eda.YosysSynthesis;
+import org.pmlp.exec.Executor;
+import org.pmlp.exec.Job;
+import org.pmlp.exec.JobResult;
+import org.pmlp.exec.LocalExecutor;
 import org.pmlp.rtl.HeapStyle;
 import org.pmlp.util.Files2;
 import org.pmlp.util.Parallel;
@@ -41,33 +45,80 @@ public final class Calibration {
 
     public static Outcome run(int designs, long seed, Path liberty, int compareHeaps, int jobs, long timeout,
                               PrintStream log) {
-        Path work = Parallel.scratch("pmlp-calibrate-");
+        return run(designs, seed, liberty, compareHeaps, jobs, timeout, log, new LocalExecutor(jobs, 2 * timeout));
+    }
+
+    /**
+     * As above, with the syntheses run by {@code executor} as one batch. Designs whose job did not
+     * finish (after the executor's attempts) are reported, counted in {@link #failedJobs} and left
+     * out of the fit.
+     */
+    public static Outcome run(int designs, long seed, Path liberty, int compareHeaps, int jobs, long timeout,
+                              PrintStream log, Executor executor) {
+        Path work = SelfCheck.scratch(executor, "pmlp-calibrate-");
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, jobs));
         try {
-            List<Future<Sample>> futures = new ArrayList<>();
+            List<Future<Written>> futures = new ArrayList<>();
             for (int i = 0; i < designs; i++) {
                 long s = seed + i;
                 boolean compare = i < compareHeaps;
-                futures.add(pool.submit(() -> measure(s, work.resolve("d" + s), liberty, compare, timeout)));
+                futures.add(pool.submit(() -> write(s, work.resolve("d" + s), liberty, compare)));
             }
-            List<Sample> samples = new ArrayList<>();
-            for (int i = 0; i < futures.size(); i++) {
-                Sample sample = Parallel.join(futures.get(i));
-                if (sample != null) {
-                    samples.add(sample);
-                }
-                if ((i + 1) % 10 == 0 || i + 1 == futures.size()) {
-                    log.printf("synthesized %d of %d designs%n", i + 1, futures.size());
+            List<Written> written = futures.stream().map(Parallel::join).filter(w -> w != null).toList();
+            List<Job> batch = new ArrayList<>();
+            for (Written w : written) {
+                batch.add(synthJob("seed " + w.seed(), w.dir(), timeout));
+                if (w.split() != null) {
+                    batch.add(synthJob("seed " + w.seed() + " (split heap)", w.split(), timeout));
                 }
             }
-            return evaluate(samples);
+            List<JobResult> results = executor.run(work.resolve("batch"), batch, log);
+            List<Future<Sample>> samples = new ArrayList<>();
+            int k = 0;
+            int failed = 0;
+            for (Written w : written) {
+                JobResult main = results.get(k++);
+                JobResult split = w.split() == null ? null : results.get(k++);
+                for (JobResult r : split == null ? List.of(main) : List.of(main, split)) {
+                    if (!r.done()) {
+                        log.printf("%s: its synthesis job failed: %s%n", r.job().name(), r.failure());
+                    }
+                }
+                if (!main.done() || split != null && !split.done()) {
+                    failed++;
+                    continue;
+                }
+                samples.add(pool.submit(() -> measure(w)));
+            }
+            List<Sample> out = new ArrayList<>();
+            for (int i = 0; i < samples.size(); i++) {
+                out.add(Parallel.join(samples.get(i)));
+                if ((i + 1) % 10 == 0 || i + 1 == samples.size()) {
+                    log.printf("measured %d of %d synthesized designs%n", i + 1, samples.size());
+                }
+            }
+            failedJobs = failed;
+            return evaluate(out);
         } finally {
             Parallel.shutdown(pool);
             DesignFolder.discard(work);
         }
     }
 
-    private static Sample measure(long seed, Path dir, Path liberty, boolean compare, long timeout) {
+    /** Designs left out of the last run because their synthesis job failed (batch executors). */
+    public static volatile int failedJobs;
+
+    private static Job synthJob(String name, Path dir, long timeout) {
+        return new Job(name, dir, List.of("make", "--no-print-directory", "synth", "TIMEOUT=" + timeout),
+                List.of("synth/stat.txt", "synth/netlist.v"));
+    }
+
+    /** A random design written with its library prepared, waiting for synthesis (and its split-heap twin). */
+    private record Written(long seed, Path dir, Path split, CompiledDesign design, TestVectors vectors,
+                           org.pmlp.rtl.RtlDesign rtl, YosysSynthesis.Library library) {
+    }
+
+    private static Written write(long seed, Path dir, Path liberty, boolean compare) {
         RandomDesigns.Sample s = RandomDesigns.sample(seed, RandomDesigns.Profile.REALISTIC);
         CompiledDesign d = DesignFlow.compileRetrained(s.model(), s.config(), s.calibration());
         TestVectors v = TestVectors.build(d.circuit(), d.program(), null, 200, seed);
@@ -75,24 +126,33 @@ public final class Calibration {
             return null; // a constant classifier: synthesis deletes it, nothing to calibrate on
         }
         var rtl = DesignWriter.write(d, v, dir, liberty, HeapStyle.TWOS_COMPLEMENT, Double.NaN);
-        Path lib = liberty == null ? dir.resolve(DesignWriter.DEFAULT_LIBERTY) : liberty;
-        YosysSynthesis.Result syn = YosysSynthesis.run(dir, lib, timeout);
-        NetlistCheck.Result gate = NetlistCheck.run(new DesignFolder(dir).netlist(), syn.library(), rtl.ports(),
-                v.q(), v.golden(), 5);
+        YosysSynthesis.Library lib = YosysSynthesis.prepareLibrary(dir,
+                liberty == null ? dir.resolve(DesignWriter.DEFAULT_LIBERTY) : liberty);
+        Path dir2 = null;
+        if (compare) {
+            dir2 = dir.resolveSibling(dir.getFileName() + "-split");
+            DesignWriter.write(d, v, dir2, liberty, HeapStyle.SPLIT, Double.NaN);
+            YosysSynthesis.prepareLibrary(dir2, liberty == null ? dir2.resolve(DesignWriter.DEFAULT_LIBERTY) : liberty);
+            dir2 = dir2.toAbsolutePath().normalize();
+        }
+        return new Written(seed, dir.toAbsolutePath().normalize(), dir2, d, v, rtl, lib);
+    }
+
+    private static Sample measure(Written w) {
+        YosysSynthesis.Result syn = YosysSynthesis.readResult(w.dir(), Double.NaN, w.library());
+        NetlistCheck.Result gate = NetlistCheck.run(new DesignFolder(w.dir()).netlist(), syn.library(), w.rtl().ports(),
+                w.vectors().q(), w.vectors().golden(), 5);
         if (gate.mismatches() > 0) {
-            throw new ToolFailure("random design " + seed + ": the netlist disagrees with the golden model on "
+            throw new ToolFailure("random design " + w.seed() + ": the netlist disagrees with the golden model on "
                     + gate.mismatches() + " vectors");
         }
         double split = Double.NaN;
-        if (compare) {
-            Path dir2 = dir.resolveSibling(dir.getFileName() + "-split");
-            DesignWriter.write(d, v, dir2, liberty, HeapStyle.SPLIT, Double.NaN);
-            split = YosysSynthesis.run(dir2, liberty == null ? dir2.resolve(DesignWriter.DEFAULT_LIBERTY) : liberty,
-                    timeout).areaUm2();
-            Files2.deleteTree(dir2);
+        if (w.split() != null) {
+            split = YosysSynthesis.readResult(w.split(), Double.NaN, w.library()).areaUm2();
+            Files2.deleteTree(w.split());
         }
-        Files2.deleteTree(dir);
-        return new Sample(seed, FeatureCounter.count(d.circuit(), HeapStyle.TWOS_COMPLEMENT), syn.areaUm2(),
+        Files2.deleteTree(w.dir());
+        return new Sample(w.seed(), FeatureCounter.count(w.design().circuit(), HeapStyle.TWOS_COMPLEMENT), syn.areaUm2(),
                 gate.power().totalMw(), split);
     }
 

@@ -42,6 +42,8 @@ public final class DesignReport {
     public java.util.List<String> libertyRepairs = java.util.List.of();
     public Map<String, Double> seconds = new LinkedHashMap<>();
     public Map<String, String> tools = new LinkedHashMap<>();
+    /** Why the design's verification job did not finish (batch executors), or null. */
+    public String failure;
 
     /** Takes the post-synthesis check's figures. */
     public void record(NetlistCheck.Result gate, double clock) {
@@ -96,6 +98,9 @@ public final class DesignReport {
         seconds.forEach((k, v) -> s.put(k, Math.round(v * 1000) / 1000.0));
         ObjectNode t = o.putObject("tools");
         tools.forEach(t::put);
+        if (failure != null) {
+            o.put("failure", failure);
+        }
         return o;
     }
 

@@ -63,6 +63,44 @@ public final class NetlistEquivalence {
     }
 
     /**
+     * The verdict of a proof that already ran in the folder (its {@code make equiv}, as part of a
+     * verification job's {@code make all}), read from {@code equiv/abc.log} and the exit status
+     * the rule leaves in {@code equiv/abc.status}; nothing is rerun. A proof killed by its bound
+     * is {@link Status#TIMEOUT}; one that never reached ABC, or ended without a verdict, is a tool
+     * failure, as when run here. Seconds: from the netlist to the end of the proof, by the files' times.
+     */
+    public static Result readFinished(Path designFolder, long timeoutSeconds) {
+        Path log = designFolder.resolve("equiv/abc.log");
+        Path status = designFolder.resolve("equiv/abc.status");
+        if (!Files.exists(log) || !Files.exists(status)) {
+            throw new ToolFailure("the equivalence check (make equiv) did not run to its end in " + designFolder
+                    + " (no equiv/abc.log or equiv/abc.status)" + yosysTail(designFolder));
+        }
+        try {
+            String text = Files.readString(log);
+            int exit = Integer.parseInt(Files.readString(status).strip());
+            double seconds = Math.max(0, (Files.getLastModifiedTime(status).toMillis()
+                    - Files.getLastModifiedTime(designFolder.resolve("synth/netlist.v")).toMillis()) / 1000.0);
+            // 124: timeout(1) stopped ABC at PROVE_TIMEOUT; 137: it was killed.
+            if ((exit == 124 || exit == 137) && !VERDICT.matcher(text).find()) {
+                return new Result(Status.TIMEOUT, seconds, "not decided within " + timeoutSeconds + " s");
+            }
+            return interpret(new ToolRunner.Result(exit, text, seconds), timeoutSeconds);
+        } catch (java.io.IOException | NumberFormatException e) {
+            throw new ToolFailure(designFolder + ": cannot read the equivalence check's result: " + e.getMessage());
+        }
+    }
+
+    private static String yosysTail(Path designFolder) {
+        try {
+            Path y = designFolder.resolve("equiv/yosys.log");
+            return Files.exists(y) ? "\nlast lines of equiv/yosys.log:\n" + ToolRunner.tail(Files.readString(y), 15) : "";
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
+
+    /**
      * Tries to prove the generated RTL ({@code rtl/top.v}) equal to the behavioural reference
      * ({@code rtl/reference.v}: sums as {@code +} and {@code *} of constants) with the same check,
      * through {@code make reference}. Harder than the netlist proof (multipliers against bit

@@ -61,4 +61,19 @@ public final class VerilatorSimulation {
             throw new ToolFailure(predictions + ": unreadable simulation output: " + e.getMessage());
         }
     }
+
+    /** The classes a finished simulation wrote to sim/predictions.txt, one per vector. */
+    public static int[] readPredictions(Path folder) {
+        Path predictions = folder.resolve("sim/predictions.txt");
+        try {
+            List<String> lines = Files.readAllLines(predictions);
+            int[] out = new int[lines.size()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = Integer.parseInt(lines.get(i).trim());
+            }
+            return out;
+        } catch (IOException | NumberFormatException e) {
+            throw new ToolFailure(predictions + ": unreadable simulation output: " + e.getMessage());
+        }
+    }
 }

@@ -74,6 +74,41 @@ public final class YosysSynthesis {
                 r.seconds(), library, repaired.notes());
     }
 
+    /** The library as Yosys will map onto it (repaired), and the notes of the repairs. */
+    public record Library(CellLibrary library, List<String> repairs) {
+    }
+
+    /**
+     * The part of {@link #run} before Yosys: reads and repairs the library and writes it as the
+     * folder's synth/cells.lib, so {@code make synth} can then run anywhere (a batch job).
+     */
+    public static Library prepareLibrary(Path folder, Path liberty) {
+        String text;
+        try {
+            text = Files.readString(liberty);
+        } catch (IOException e) {
+            throw new UserError(liberty + ": cannot read the liberty file: " + e.getMessage());
+        }
+        LibertyRepair.Result repaired = LibertyRepair.repair(text, liberty.toString());
+        CellLibrary library = CellLibrary.parse(repaired.text(), liberty.toString());
+        try {
+            Files.deleteIfExists(folder.resolve("synth/netlist.v"));
+            Files.createDirectories(folder.resolve("synth"));
+            Path view = folder.resolve("synth/cells.lib");
+            Files.deleteIfExists(view);
+            Files.writeString(view, repaired.text());
+        } catch (IOException e) {
+            throw new ToolFailure("cannot prepare " + folder.resolve("synth") + ": " + e.getMessage());
+        }
+        return new Library(library, repaired.notes());
+    }
+
+    /** The part of {@link #run} after Yosys: area and cells from synth/stat.txt. */
+    public static Result readResult(Path folder, double seconds, Library lib) {
+        Path stat = folder.resolve("synth/stat.txt");
+        return new Result(readArea(stat), readCells(stat), seconds, lib.library(), lib.repairs());
+    }
+
     private static String logTail(Path folder) {
         try {
             Path log = folder.resolve("synth/yosys.log");

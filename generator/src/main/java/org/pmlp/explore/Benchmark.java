@@ -13,6 +13,7 @@ import org.pmlp.UserError;
 import org.pmlp.data.CsvDatasetReader;
 import org.pmlp.data.CsvOptions;
 import org.pmlp.data.Dataset;
+import org.pmlp.exec.Executor;
 import org.pmlp.model.InputScaler;
 import org.pmlp.model.Mlp;
 import org.pmlp.model.MlpTraining;
@@ -40,16 +41,137 @@ public final class Benchmark {
     }
 
     public static List<Row> run(Path datasets, Path out, ExploreRun.Options base, PrintStream log) {
+        return run(datasets, out, base, log, ExploreRun.localExecutor(base));
+    }
+
+    /** As above, with every exploration's verification jobs run by {@code executor}. */
+    public static List<Row> run(Path datasets, Path out, ExploreRun.Options base, PrintStream log, Executor executor) {
         List<Path> dirs = datasetDirs(datasets);
         if (dirs.isEmpty()) {
             throw new UserError(datasets + ": no dataset folders with train.csv and test.csv");
         }
         List<Row> rows = new ArrayList<>();
         for (Path d : dirs) {
-            rows.add(one(d, out.resolve(d.getFileName().toString()), base, log));
+            rows.add(one(d, out.resolve(d.getFileName().toString()), base, log, executor));
             write(out, rows);
         }
         return rows;
+    }
+
+    /** Where a dataset's own job (bench --per-dataset) leaves its line of the summary. */
+    public static final String ROW = "row.json";
+
+    /**
+     * Runs every dataset as its own job (a pmlp bench process for that dataset alone, made by
+     * {@code command}), then writes the summary from the rows the jobs left. A dataset whose job
+     * failed is reported and has no row; returns the rows and the failed jobs.
+     */
+    public static PerDataset runAsJobs(Path datasets, Path out, PrintStream log, Executor executor,
+                                       java.util.function.Function<String, List<String>> command) {
+        List<Path> dirs = datasetDirs(datasets);
+        if (dirs.isEmpty()) {
+            throw new UserError(datasets + ": no dataset folders with train.csv and test.csv");
+        }
+        List<org.pmlp.exec.Job> jobs = new ArrayList<>();
+        for (Path d : dirs) {
+            String name = d.getFileName().toString();
+            Path dir = out.resolve(name);
+            DesignFolderReset.clear(dir);
+            ExploreRun.prepareFolder(dir);
+            jobs.add(new org.pmlp.exec.Job(name, dir, command.apply(name), List.of(ROW)));
+        }
+        List<org.pmlp.exec.JobResult> results = executor.run(out.resolve("jobs"), jobs, log);
+        List<Row> rows = new ArrayList<>();
+        List<org.pmlp.exec.JobResult> failed = new ArrayList<>();
+        for (org.pmlp.exec.JobResult r : results) {
+            if (r.done()) {
+                rows.add(readRow(r.job().folder().resolve(ROW)));
+            } else {
+                failed.add(r);
+                log.printf("%s: its benchmark job failed: %s%n", r.job().name(), r.failure());
+            }
+        }
+        write(out, rows);
+        if (failed.isEmpty()) {
+            Files2.deleteTree(out.resolve("jobs"));
+        }
+        return new PerDataset(rows, failed);
+    }
+
+    /** The rows of a per-dataset benchmark, and the datasets whose job failed. */
+    public record PerDataset(List<Row> rows, List<org.pmlp.exec.JobResult> failed) {
+    }
+
+    /** One dataset of the folder, as a per-dataset job runs it: its row goes to OUT/NAME/row.json. */
+    public static Row runOnly(Path datasets, String name, Path out, ExploreRun.Options base, PrintStream log) {
+        Path data = datasets.resolve(name);
+        if (!datasetDirs(datasets).contains(data)) {
+            throw new UserError(data + ": no such dataset folder (with train.csv and test.csv)");
+        }
+        Row row = one(data, out.resolve(name), base, log, ExploreRun.localExecutor(base));
+        Files2.writeAtomically(out.resolve(name).resolve(ROW), org.pmlp.util.Json.write(rowJson(row)));
+        return row;
+    }
+
+    static com.fasterxml.jackson.databind.node.ObjectNode rowJson(Row r) {
+        var o = org.pmlp.util.Json.object();
+        o.put("dataset", r.dataset());
+        o.put("topology", r.topology());
+        num(o, "float_acc", r.floatAcc());
+        num(o, "exact_acc", r.exactAcc());
+        num(o, "exact_area_cm2", r.exactArea());
+        num(o, "exact_power_mw", r.exactPower());
+        for (String k : new String[] {"loss1", "loss5"}) {
+            ExploreRun.Verified v = k.equals("loss1") ? r.loss1() : r.loss5();
+            if (v == null) {
+                o.putNull(k);
+            } else {
+                var d = o.putObject(k);
+                d.put("id", v.id());
+                num(d, "accuracy", v.report().accuracyGolden);
+                num(d, "area_cm2", v.report().areaCm2);
+                num(d, "power_mw", v.report().powerMw);
+            }
+        }
+        o.put("seconds", r.seconds());
+        var failed = o.putArray("failed");
+        r.failed().forEach(failed::add);
+        return o;
+    }
+
+    static Row readRow(Path file) {
+        var o = org.pmlp.util.Json.read(file).node();
+        ExploreRun.Verified[] best = new ExploreRun.Verified[2];
+        for (int i = 0; i < 2; i++) {
+            var d = o.get(i == 0 ? "loss1" : "loss5");
+            if (d != null && !d.isNull()) {
+                org.pmlp.design.DesignReport rep = new org.pmlp.design.DesignReport();
+                rep.accuracyGolden = dbl(d.get("accuracy"));
+                rep.areaCm2 = dbl(d.get("area_cm2"));
+                rep.powerMw = dbl(d.get("power_mw"));
+                rep.rtlMismatches = 0;
+                best[i] = new ExploreRun.Verified(d.get("id").asText(), null, rep, Double.NaN);
+            }
+        }
+        List<String> failed = new ArrayList<>();
+        if (o.has("failed")) {
+            o.get("failed").forEach(f -> failed.add(f.asText()));
+        }
+        return new Row(o.get("dataset").asText(), o.get("topology").asText(), dbl(o.get("float_acc")),
+                dbl(o.get("exact_acc")), dbl(o.get("exact_area_cm2")), dbl(o.get("exact_power_mw")), best[0], best[1],
+                o.get("seconds").asDouble(), List.copyOf(failed));
+    }
+
+    private static void num(com.fasterxml.jackson.databind.node.ObjectNode o, String k, double v) {
+        if (Double.isNaN(v)) {
+            o.putNull(k);
+        } else {
+            o.put(k, v);
+        }
+    }
+
+    private static double dbl(com.fasterxml.jackson.databind.JsonNode n) {
+        return n == null || n.isNull() ? Double.NaN : n.asDouble();
     }
 
     static List<Path> datasetDirs(Path root) {
@@ -61,7 +183,7 @@ public final class Benchmark {
         }
     }
 
-    private static Row one(Path data, Path dir, ExploreRun.Options base, PrintStream log) {
+    private static Row one(Path data, Path dir, ExploreRun.Options base, PrintStream log, Executor executor) {
         String name = data.getFileName().toString();
         Dataset train = CsvDatasetReader.read(data.resolve("train.csv"), CsvOptions.defaults()).dataset();
         Dataset test = CsvDatasetReader.read(data.resolve("test.csv"),
@@ -75,8 +197,8 @@ public final class Benchmark {
         ExploreRun.prepareFolder(dir);
         ModelJson.write(model, dir.resolve("model.json"));
         log.printf("%n== %s: %s, float test accuracy %.4f%n", name, model.topology(), model.accuracy(test));
-        ExploreRun.Outcome o1 = explore(model, train, test, base, 0.01, dir.resolve("loss1"), log);
-        ExploreRun.Outcome o5 = explore(model, train, test, base, 0.05, dir.resolve("loss5"), log);
+        ExploreRun.Outcome o1 = explore(model, train, test, base, 0.01, dir.resolve("loss1"), log, executor);
+        ExploreRun.Outcome o5 = explore(model, train, test, base, 0.05, dir.resolve("loss5"), log, executor);
         double seconds = (System.nanoTime() - t0) / 1e9;
         double exactAcc = o1.exact().report().accuracyGolden;
         // The exact design loses nothing, so it qualifies when no approximate design does. A constant
@@ -99,13 +221,13 @@ public final class Benchmark {
     }
 
     private static ExploreRun.Outcome explore(Mlp model, Dataset train, Dataset test, ExploreRun.Options base,
-                                              double maxLoss, Path dir, PrintStream log) {
+                                              double maxLoss, Path dir, PrintStream log, Executor executor) {
         ExploreRun.Options o = new ExploreRun.Options(maxLoss, base.power(), base.search(), base.retrainEpochs(),
                 base.jobs(), base.liberty(), base.timeout(), base.clockHz(), base.verifyLimit(), true, base.heap());
         DesignFolderReset.clear(dir);
         ExploreRun.prepareFolder(dir);
         ExploreRun.Outcome out = ExploreRun.run(model, train, test, o, dir,
-                new RunFingerprint().option("command", "pmlp bench"), log); // bench clears its folders: never resumed
+                new RunFingerprint().option("command", "pmlp bench"), log, executor); // bench clears its folders: never resumed
         ExploreOutputs.write(dir, out, model.topology() + " (max loss " + maxLoss + ")", maxLoss, "pmlp bench");
         return out;
     }

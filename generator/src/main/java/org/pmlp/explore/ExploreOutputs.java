@@ -37,6 +37,9 @@ public final class ExploreOutputs {
             if (constant.contains(v.id())) {
                 continue; // not a classifier: it would sit at area 0 as the "best" design
             }
+            if (v.report().failure != null) {
+                continue; // a design whose verification job failed has no measured point
+            }
             pts.add(new ParetoPlot.Point(v.report().accuracyGolden, v.report().areaCm2, v.report().powerMw));
         }
         ParetoPlot.Point exact = new ParetoPlot.Point(o.exact().report().accuracyGolden, o.exact().report().areaCm2,
@@ -86,9 +89,12 @@ public final class ExploreOutputs {
         return r.netlistEquivalence == null ? "n/a" : r.netlistEquivalence;
     }
 
-    /** A design whose RTL or netlist disagrees with the golden model, or whose netlist was not proved. */
+    /**
+     * A design whose verification job failed, whose RTL or netlist disagrees with the golden model,
+     * or whose netlist was refuted.
+     */
     public static boolean failed(DesignReport r) {
-        return r.rtlMismatches > 0 || r.netlistMismatches > 0 || "failed".equals(netlistEquivalence(r));
+        return r.failure != null || r.rtlMismatches > 0 || r.netlistMismatches > 0 || "failed".equals(netlistEquivalence(r));
     }
 
     /** The ids of the designs whose netlist proof ran out of time (neither proved nor refuted). */

@@ -18,10 +18,14 @@ import org.pmlp.approx.ModelShape;
 import org.pmlp.cost.CostModel;
 import org.pmlp.data.Dataset;
 import org.pmlp.Version;
+import org.pmlp.eda.NetlistEquivalence;
+import org.pmlp.exec.Executor;
+import org.pmlp.exec.JobResult;
+import org.pmlp.exec.LocalExecutor;
 import org.pmlp.design.DesignFolder;
+import org.pmlp.design.DesignJob;
 import org.pmlp.design.DesignReport;
 import org.pmlp.design.RunPipeline;
-import org.pmlp.design.Stopwatch;
 import org.pmlp.model.Mlp;
 import org.pmlp.quant.QuantSpec;
 import org.pmlp.rtl.HeapStyle;
@@ -82,6 +86,31 @@ public final class ExploreRun {
      */
     public static Outcome run(Mlp model, Dataset train, Dataset test, Options o, Path dir, RunFingerprint inputs,
                               PrintStream log) {
+        return run(model, train, test, o, dir, inputs, log, localExecutor(o));
+    }
+
+    /** The local executor for these options: {@code jobs} designs at a time. */
+    public static Executor localExecutor(Options o) {
+        return new LocalExecutor(o.jobs(), jobSeconds(o.timeout()));
+    }
+
+    /**
+     * Tool runs in one verification job bounded by the tool timeout (Verilator build, simulation,
+     * Yosys synthesis, Yosys writing the proof's BLIF files), each with its own time limit.
+     */
+    public static final int JOB_TIMEOUTS = 4;
+
+    /** The limit of one verification job as a whole: its tool runs, and the netlist proof's own bound. */
+    public static long jobSeconds(long toolTimeoutSeconds) {
+        return JOB_TIMEOUTS * toolTimeoutSeconds + NetlistEquivalence.DEFAULT_TIMEOUT_SECONDS;
+    }
+
+    /** Where the verification jobs of a run are prepared and run; removed once every design is gathered. */
+    public static final String BATCH = "verify";
+
+    /** As above, with the verification jobs run by {@code executor} (one batch for the whole front). */
+    public static Outcome run(Mlp model, Dataset train, Dataset test, Options o, Path dir, RunFingerprint inputs,
+                              PrintStream log, Executor executor) {
         SearchSpace space = SearchSpace.of(model, QuantSpec.DEFAULT);
         CostModel cost = CostModel.defaults();
         RunFingerprint fingerprint = complete(inputs, o, cost);
@@ -130,8 +159,10 @@ public final class ExploreRun {
             if (!o.verify()) {
                 return new Outcome(null, List.of(), searchSeconds, state.evaluations(), exact.accuracy());
             }
-            List<Verified> verified = verify(ev, front, model, train, test, o, dir, pool, log);
-            Verified base = verifyOne("exact", new Candidate(space.exact(), exact), ev, train, test, o, dir);
+            List<Candidate> all = new ArrayList<>(front);
+            all.add(new Candidate(space.exact(), exact));
+            List<Verified> verified = verify(ev, all, train, test, o, dir, pool, executor, log);
+            Verified base = verified.remove(verified.size() - 1);
             if (base.scoreDisagreement() != null) {
                 log.println(base.scoreDisagreement());
             }
@@ -164,34 +195,58 @@ public final class ExploreRun {
         return out.stream().distinct().toList();
     }
 
-    private static List<Verified> verify(CandidateEvaluator ev, List<Candidate> front, Mlp model, Dataset train,
-                                         Dataset test, Options o, Path dir, ExecutorService pool, PrintStream log) {
-        List<Future<Verified>> futures = new ArrayList<>();
-        for (int i = 0; i < front.size(); i++) {
-            String id = String.format("d%02d", i + 1);
-            Candidate c = front.get(i);
-            futures.add(pool.submit(() -> verifyOne(id, c, ev, train, test, o, dir)));
+    /**
+     * Verifies the front (and, last, the exact baseline, id "exact"): every design is prepared
+     * here, their tool runs go to the executor as one batch, and the results are gathered here
+     * and published as designs/ID.
+     */
+    private static List<Verified> verify(CandidateEvaluator ev, List<Candidate> designs, Dataset train, Dataset test,
+                                         Options o, Path dir, ExecutorService pool, Executor executor, PrintStream log) {
+        Path batch = dir.resolve(BATCH);
+        List<Future<DesignJob.Prepared>> prepared = new ArrayList<>();
+        for (int i = 0; i < designs.size(); i++) {
+            String id = i == designs.size() - 1 ? "exact" : String.format("d%02d", i + 1);
+            Candidate c = designs.get(i);
+            prepared.add(pool.submit(() -> DesignJob.prepare(id, request(ev, c.genome(), train, test,
+                    dir.resolve("designs").resolve(id), o, true), batch.resolve(id))));
+        }
+        List<DesignJob.Prepared> ready = prepared.stream().map(Parallel::join).toList();
+        List<JobResult> results = executor.run(batch, ready.stream().map(DesignJob::job).toList(), log);
+        List<Future<Verified>> gathered = new ArrayList<>();
+        for (int i = 0; i < ready.size(); i++) {
+            DesignJob.Prepared p = ready.get(i);
+            JobResult r = results.get(i);
+            Candidate c = designs.get(i);
+            // The front check reads the folder's own model and config, as pmlp generate would.
+            gathered.add(pool.submit(() -> new Verified(p.name(), c, DesignJob.gather(p, r),
+                    FrontCheck.trainAccuracy(p.folder(), train, o.search().seed()))));
         }
         List<Verified> out = new ArrayList<>();
-        for (Future<Verified> f : futures) {
-            Verified v = Parallel.join(f);
+        try {
+            Files.createDirectories(dir.resolve("designs"));
+        } catch (java.io.IOException e) {
+            throw new org.pmlp.UserError(dir.resolve("designs") + ": cannot be created: " + e.getMessage());
+        }
+        for (int i = 0; i < ready.size(); i++) {
+            DesignJob.Prepared p = ready.get(i);
+            Verified v = Parallel.join(gathered.get(i));
+            DesignReport r = v.report();
+            DesignFolder.publish(p.folder(), p.request().out());
             out.add(v);
-            log.printf("%s: train %.4f, test %s, %.3f cm^2 (est. %.3f), %.3f mW, %d mismatches%n", v.id(),
-                    v.candidate().score().accuracy(), fmt(v.report().accuracyGolden), v.report().areaCm2,
-                    v.candidate().score().areaCm2(), v.report().powerMw, v.report().rtlMismatches);
-            if (v.scoreDisagreement() != null) {
-                log.println(v.scoreDisagreement());
+            if (r.failure != null) {
+                log.printf("%s: verification job failed; its logs and report.json are in %s%n", v.id(),
+                        p.request().out());
+            } else if (!v.id().equals("exact")) {
+                log.printf("%s: train %.4f, test %s, %.3f cm^2 (est. %.3f), %.3f mW, %d mismatches%n", v.id(),
+                        v.candidate().score().accuracy(), fmt(v.report().accuracyGolden), v.report().areaCm2,
+                        v.candidate().score().areaCm2(), v.report().powerMw, v.report().rtlMismatches);
+            }
+            if (!v.id().equals("exact") && v.scoreDisagreement() != null) {
+                log.println(v.scoreDisagreement()); // the baseline's is printed by run()
             }
         }
+        Files2.deleteTree(batch);
         return out;
-    }
-
-    private static Verified verifyOne(String id, Candidate c, CandidateEvaluator ev, Dataset train, Dataset test,
-                                      Options o, Path dir) {
-        Path out = dir.resolve("designs").resolve(id);
-        RunPipeline.Request req = request(ev, c.genome(), train, test, out, o, true);
-        DesignReport r = RunPipeline.run(req, new Stopwatch(), new PrintStream(java.io.OutputStream.nullOutputStream()));
-        return new Verified(id, c, r, FrontCheck.trainAccuracy(out, train, o.search().seed()));
     }
 
     /** How a genome's design is generated (and, with {@code tools}, simulated and synthesized) into {@code out}. */

@@ -274,6 +274,8 @@ class EveryOptionMattersTest {
         put("explore", "--timeout", () -> rejected("--timeout", plus(ex, "--timeout", "5")));
         put("explore", "--clock-hz", () -> rejected("--clock-hz", plus(ex, "--clock-hz", "10")));
         put("explore", "--heap", () -> changes(search, ex2, plus(ex2, "--heap", "split")));
+        put("explore", "--executor", () -> rejected("--executor", plus(ex, "--executor", "cloud")));
+        put("explore", "--slurm-opt", () -> rejected("--slurm-opt", plus(ex, "--slurm-opt=--time=1")));
         // ageing retires members older than N generations: with N = 1 the population turns over every generation
         put("explore", "--max-age", () -> changes(lines("search:", "smallest"), ex2, plus(ex2, "--max-age", "1")));
 
@@ -303,6 +305,10 @@ class EveryOptionMattersTest {
         put("bench", "--timeout", () -> rejected("--timeout", replace(bench, "--timeout", "1", "--timeout", "0")));
         put("bench", "--clock-hz", () -> rejected("--clock-hz", plus(bench, "--clock-hz", "0")));
         put("bench", "--heap", () -> changes(benched, bench2, plus(bench2, "--heap", "split")));
+        put("bench", "--executor", () -> rejected("--executor", plus(bench, "--executor", "cloud")));
+        put("bench", "--slurm-opt", () -> rejected("--slurm-opt", plus(bench, "--slurm-opt=--time=1")));
+        put("bench", "--per-dataset", () -> rejected("--per-dataset", plus(bench, "--per-dataset")));
+        put("bench", "--only", () -> rejected("nosuch", plus(bench, "--only", "nosuch")));
 
         // throughput: what it scored (rates are timings and never compared)
         String[] tp = a("throughput", "--model", bare, "--train", w, "--candidates", "20", "--jobs", "1");
@@ -331,6 +337,8 @@ class EveryOptionMattersTest {
         put("selfcheck", "--seed", slow(() -> changes(lines("designs,"), a("selfcheck", "--designs", "1", "--jobs", "1"),
                 a("selfcheck", "--designs", "1", "--jobs", "1", "--seed", "2"))));
         put("selfcheck", "--keep", () -> rejected("--keep", "selfcheck", "--keep", "{wine}"));
+        put("selfcheck", "--executor", () -> rejected("--executor", "selfcheck", "--executor", "cloud"));
+        put("selfcheck", "--slurm-opt", () -> rejected("--slurm-opt", "selfcheck", "--slurm-opt=--time=1"));
         put("selfcheck", "--profile", slow(() -> changes(lines("designs,"), a("selfcheck", "--designs", "1", "--jobs", "1",
                 "--profile", "small"), a("selfcheck", "--designs", "1", "--jobs", "1", "--profile", "wide"))));
         put("calibrate", "--designs", () -> rejected("--designs", "calibrate", "--designs", "3"));
@@ -342,6 +350,8 @@ class EveryOptionMattersTest {
         put("calibrate", "--compare-heaps", () -> rejected("--compare-heaps", "calibrate", "--compare-heaps", "-1"));
         put("calibrate", "--jobs", () -> rejected("--jobs", "calibrate", "--jobs", "0"));
         put("calibrate", "--timeout", () -> rejected("--timeout", "calibrate", "--timeout", "0"));
+        put("calibrate", "--executor", () -> rejected("--executor", "calibrate", "--executor", "cloud"));
+        put("calibrate", "--slurm-opt", () -> rejected("--slurm-opt", "calibrate", "--slurm-opt=--time=1"));
         put("calibrate", "--output", () -> {
             rejected("--output", "calibrate", "--output", "{tmp}");
             slow(() -> changes(calibrated, without(cal, "-o", true), cal)).run();

@@ -61,8 +61,9 @@ class ExploreFingerprintTest {
         assertTrue(changed(base, withLib).startsWith("--liberty"));
         Files.writeString(lib, "/* edited */\n", java.nio.file.StandardOpenOption.APPEND);
         assertEquals("--liberty (its content changed)", changed(withLib, of("--liberty", lib.toString())));
-        // Options that do not change the search are not recorded.
+        // Options that do not change the search are not recorded; nor where the verification jobs run.
         assertEquals(List.of(), of("--jobs", "1", "--timeout", "5", "--verify-limit", "3").differences(base));
+        assertEquals(List.of(), of("--executor", "slurm", "--slurm-opt=--time=10").differences(base));
     }
 
     @Test
