@@ -229,10 +229,18 @@ final class ExploreCommand implements Callable<Integer> {
             System.out.println("warning: the netlist proof ran out of time (not proved, not refuted; see pareto.csv): "
                     + String.join(", ", unproved));
         }
-        List<String> failed = ExploreOutputs.failures(out);
+        List<String> jobsFailed = ExploreOutputs.jobFailures(out);
+        List<String> failed = new ArrayList<>(ExploreOutputs.failures(out));
+        failed.removeAll(jobsFailed);
+        if (!jobsFailed.isEmpty()) {
+            System.out.println("VERIFICATION FAILED: the verification jobs of " + String.join(", ", jobsFailed)
+                    + " did not finish (see above; each design's report.json says why)");
+        }
         if (!failed.isEmpty()) {
             System.out.println("VERIFICATION FAILED: the RTL or netlist disagrees with the golden model in "
                     + String.join(", ", failed) + " (a pmlp bug; please report it)");
+        }
+        if (!jobsFailed.isEmpty() || !failed.isEmpty()) {
             return Main.VERIFICATION_FAILED;
         }
         List<String> disagreements = out.scoreDisagreements();

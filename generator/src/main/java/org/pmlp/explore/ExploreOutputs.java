@@ -126,6 +126,19 @@ public final class ExploreOutputs {
         return out;
     }
 
+    /** The ids of the designs whose verification job did not finish, the exact baseline included. */
+    public static List<String> jobFailures(ExploreRun.Outcome o) {
+        List<String> out = new ArrayList<>();
+        for (String id : failures(o)) {
+            ExploreRun.Verified v = id.equals(o.exact().id()) ? o.exact()
+                    : o.front().stream().filter(f -> f.id().equals(id)).findFirst().orElseThrow();
+            if (v.report().failure != null) {
+                out.add(id);
+            }
+        }
+        return out;
+    }
+
     /** The ids of the constant designs, the exact baseline included. */
     public static List<String> constantIds(Path dir, ExploreRun.Outcome o) {
         List<String> out = new ArrayList<>();
