@@ -42,6 +42,7 @@ class ExploreEndToEndTest {
             String[] f = line.split(",");
             assertEquals("0", f[6], "rtl mismatches in " + line);
             assertEquals("0", f[7], "netlist mismatches in " + line);
+            assertEquals("proved", f[8], "the verification job proves the netlist equal to the RTL: " + line);
             assertEquals("no", f[9], "a constant circuit on the wine front: " + line);
             assertTrue(Files.exists(out.resolve(f[10])), f[10]);
             smallest = Math.min(smallest, Double.parseDouble(f[4]));
