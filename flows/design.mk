@@ -49,7 +49,7 @@ LIBERTY_FROM_SYNTH = $(if $(filter /%,$(LIBERTY)),$(LIBERTY),../$(LIBERTY))
 synth/netlist.v: rtl/top.v $(LIBERTY)
 	@mkdir -p synth
 	@if [ -L synth/cells.lib ] || [ ! -e synth/cells.lib ]; then ln -sfn '$(LIBERTY_FROM_SYNTH)' synth/cells.lib; fi
-	@rm -f synth/stat.txt synth/yosys.log synth/netlist.v
+	@rm -f synth/stat.txt synth/yosys.log synth/netlist.v synth/netlist.json
 	timeout $(TIMEOUT) $(YOSYS) -q -l synth/yosys.log -s flows/synth.ys
 
 # Sequential equivalence (registers matched by induction, not by name) of the RTL and the

@@ -11,6 +11,8 @@ import org.pmlp.ir.Program;
 import org.pmlp.ir.SumNode;
 import org.pmlp.ir.WidthInference;
 import org.pmlp.util.Json;
+import java.util.SplittableRandom;
+import org.pmlp.quant.QuantSpec;
 
 /**
  * Section {@code "activations"}: the window of sum bits each activation keeps.
@@ -27,6 +29,149 @@ import org.pmlp.util.Json;
  */
 public record ActivationPass(Window[][] hidden, ActNode.Kind outputKind, Window output) implements Pass {
     public static final String NAME = "activations";
+
+    public static final PassKind KIND = new PassKind() {
+        @Override
+        public String name() {
+            return NAME;
+        }
+
+        @Override
+        public String help() {
+            return "the window of sum bits each activation keeps (ReLU clamps below 0 and saturates above)";
+        }
+
+        @Override
+        public List<Knob> knobs() {
+            return List.of(
+                    new Knob("hidden", "per hidden layer (or once) a window `{\"bits\": B}` (calibrated on the training"
+                            + " data) or `{\"msb\": M, \"lsb\": L}`, or a list with one per neuron", "`{\"bits\": act_bits}`",
+                            "hidden activation windows"),
+                    new Knob("output", "`{\"kind\": \"identity\", \"lsb\": L}` or `{\"kind\": \"relu\", ...window}`",
+                            "identity, lsb 0", "the output layer's activation (one window: the argmax compares on one scale)"));
+        }
+
+        @Override
+        public Pass parse(Json.In section, ModelShape shape, QuantSpec spec, List<Pass> earlier) {
+            return ActivationPass.parse(section, shape, spec.actBits());
+        }
+
+        @Override
+        public Pass absent(ModelShape shape, QuantSpec spec) {
+            return defaults(shape, spec.actBits());
+        }
+
+        @Override
+        public List<Gene> genes(ModelShape shape, QuantSpec spec) {
+            int hidden = 0;
+            for (int l = 0; l < shape.layers() - 1; l++) {
+                hidden += shape.layerSizes()[l];
+            }
+            return List.of(new Gene("windows", Math.max(1, hidden), searchBits(spec), true, 4,
+                    "per hidden neuron, the width of its ReLU window below the calibrated msb"));
+        }
+
+        @Override
+        public Pass decode(Genes genes, List<Pass> earlier) {
+            ModelShape shape = genes.shape();
+            int[] windows = genes.get("windows");
+            int[] hiddenMsb = genes.hiddenMsb();
+            Window[][] hidden = new Window[shape.layers() - 1][];
+            int h = 0;
+            for (int l = 0; l < hidden.length; l++) {
+                hidden[l] = new Window[shape.layerSizes()[l]];
+                for (int j = 0; j < hidden[l].length; j++) {
+                    int w = Math.max(1, windows[h++]);
+                    int msb = Math.max(hiddenMsb[l], w - 1);
+                    hidden[l][j] = Window.of(msb, msb - w + 1);
+                }
+            }
+            return new ActivationPass(hidden, ActNode.Kind.IDENTITY, Window.of(0, 0));
+        }
+
+        @Override
+        public Pass random(SplittableRandom r, RandomDraw draw, ModelShape shape, QuantSpec spec, List<Pass> earlier) {
+            switch (draw) {
+                case WIDE:
+                    return randomFullWidth(r, shape);
+                case REALISTIC: {
+                    Window[][] hidden = new Window[shape.layers() - 1][];
+                    for (int l = 0; l < hidden.length; l++) {
+                        hidden[l] = new Window[] {Window.ofBits(4 + r.nextInt(5))};
+                    }
+                    return r.nextBoolean()
+                            ? new ActivationPass(hidden, ActNode.Kind.IDENTITY, Window.of(0, 0))
+                            : new ActivationPass(hidden, ActNode.Kind.RELU, Window.ofBits(4 + r.nextInt(5)));
+                }
+                default:
+                    return randomAny(r, shape);
+            }
+        }
+    };
+
+    /** Hidden window width of the exact design in the search (the spec's, or 8 when it keeps full width). */
+    public static int searchBits(QuantSpec spec) {
+        return spec.actBits() == 0 ? 8 : spec.actBits();
+    }
+
+    /**
+     * Width of input i of layer l as configured ({@code act} may be null for layer 0): the
+     * input width, an explicit window's width, a calibrated window's bits, or for a full-width
+     * window the widest supported sum.
+     */
+    public static int sourceBits(int l, int i, QuantSpec spec, ActivationPass act) {
+        if (l == 0) {
+            return spec.inputBits();
+        }
+        Window[] w = act.hidden()[l - 1];
+        Window win = w.length == 1 ? w[0] : w[i];
+        if (win.explicit()) {
+            return win.msb() - win.lsb() + 1;
+        }
+        return win.bits() == 0 ? WidthInference.MAX_BITS : win.bits();
+    }
+
+    private static ActivationPass randomFullWidth(SplittableRandom r, ModelShape shape) {
+        Window[][] hidden = new Window[shape.layers() - 1][];
+        for (int l = 0; l < hidden.length; l++) {
+            hidden[l] = new Window[] {Window.ofBits(0)};
+        }
+        return r.nextBoolean()
+                ? new ActivationPass(hidden, ActNode.Kind.IDENTITY, Window.of(0, 0))
+                : new ActivationPass(hidden, ActNode.Kind.RELU, Window.ofBits(0));
+    }
+
+    private static ActivationPass randomAny(SplittableRandom r, ModelShape shape) {
+        Window[][] hidden = new Window[shape.layers() - 1][];
+        for (int l = 0; l < hidden.length; l++) {
+            int n = shape.layerSizes()[l];
+            if (r.nextBoolean()) {
+                hidden[l] = new Window[] {randomWindow(r)};
+            } else {
+                hidden[l] = new Window[n];
+                for (int j = 0; j < n; j++) {
+                    hidden[l][j] = randomWindow(r);
+                }
+            }
+        }
+        if (r.nextBoolean()) {
+            return new ActivationPass(hidden, ActNode.Kind.IDENTITY, Window.of(0, r.nextInt(3) == 0 ? r.nextInt(6) : 0));
+        }
+        return new ActivationPass(hidden, ActNode.Kind.RELU, randomWindow(r));
+    }
+
+    private static Window randomWindow(SplittableRandom r) {
+        switch (r.nextInt(3)) {
+            case 0:
+                return Window.ofBits(r.nextInt(4) == 0 ? 0 : 1 + r.nextInt(8));
+            case 1: {
+                int lsb = r.nextInt(10);
+                return Window.of(lsb + r.nextInt(8), lsb);
+            }
+            default:
+                return Window.ofBits(2 + r.nextInt(7));
+        }
+    }
 
     @Override
     public String name() {

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.pmlp.ir.Circuit;
 import org.pmlp.util.Json;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.pmlp.quant.QuantSpec;
 
 /**
  * Section {@code "argmax"}: {@code {"order": [2, 0, 1], "bits": [3, 2], "ignore_low": [0, 1]}}:
@@ -19,6 +22,104 @@ public record ArgmaxPass(int[] order, int[] bits, int[] ignoreLow) implements Pa
     }
 
     public static final String NAME = "argmax";
+
+    /** The most low bits the search lets a comparator ignore. */
+    public static final int MAX_SEARCH_IGNORED_LOW_BITS = 16;
+
+    public static final PassKind KIND = new PassKind() {
+        @Override
+        public String name() {
+            return NAME;
+        }
+
+        @Override
+        public String help() {
+            return "the comparator tournament: class order, and the bits each comparator looks at";
+        }
+
+        @Override
+        public List<Knob> knobs() {
+            return List.of(
+                    new Knob("order", "a permutation of the classes", "0, 1, ..., k-1", "classes into the comparator tournament"),
+                    new Knob("bits", "per comparator or once, 1..64", "all bits", "top bits compared"),
+                    new Knob("ignore_low", "per comparator or once, 0..64", "0", "low bits ignored"));
+        }
+
+        @Override
+        public Pass parse(Json.In section, ModelShape shape, QuantSpec spec, List<Pass> earlier) {
+            return ArgmaxPass.parse(section, shape);
+        }
+
+        @Override
+        public List<Gene> genes(ModelShape shape, QuantSpec spec) {
+            return List.of(
+                    new Gene("ignore_low", Math.max(1, shape.classes() - 1), MAX_SEARCH_IGNORED_LOW_BITS, false, 6,
+                            "per argmax comparator, the low bits it ignores"),
+                    new Gene("order", shape.classes(), shape.classes() - 1, false, 7,
+                            "the class order into the tournament, as a Lehmer code"));
+        }
+
+        @Override
+        public Pass decode(Genes genes, List<Pass> earlier) {
+            int k = genes.shape().classes();
+            return new ArgmaxPass(permutation(genes.get("order")), null,
+                    java.util.Arrays.copyOf(genes.get("ignore_low"), k - 1));
+        }
+
+        @Override
+        public Pass random(SplittableRandom r, RandomDraw draw, ModelShape shape, QuantSpec spec, List<Pass> earlier) {
+            if (!r.nextBoolean()) {
+                return null;
+            }
+            int k = shape.classes();
+            if (draw == RandomDraw.REALISTIC) {
+                int[] bits = new int[k - 1];
+                for (int c = 0; c < bits.length; c++) {
+                    bits[c] = 3 + r.nextInt(10);
+                }
+                return new ArgmaxPass(null, bits);
+            }
+            int[] order = new int[k];
+            for (int i = 0; i < k; i++) {
+                order[i] = i;
+            }
+            for (int i = k - 1; i > 0; i--) {
+                int j = r.nextInt(i + 1);
+                int t = order[i];
+                order[i] = order[j];
+                order[j] = t;
+            }
+            int[] bits = null;
+            if (r.nextBoolean()) {
+                bits = new int[k - 1];
+                for (int c = 0; c < bits.length; c++) {
+                    bits[c] = 1 + r.nextInt(8);
+                }
+            }
+            int[] low = null;
+            if (r.nextBoolean()) {
+                low = new int[k - 1];
+                for (int c = 0; c < low.length; c++) {
+                    low[c] = r.nextInt(12);
+                }
+            }
+            return new ArgmaxPass(order, bits, low);
+        }
+    };
+
+    /** Decodes a Lehmer code (gene i taken modulo k - i) into a permutation of 0..k-1. */
+    public static int[] permutation(int[] code) {
+        int k = code.length;
+        List<Integer> pool = new java.util.ArrayList<>();
+        for (int i = 0; i < k; i++) {
+            pool.add(i);
+        }
+        int[] out = new int[k];
+        for (int i = 0; i < k; i++) {
+            out[i] = pool.remove(code[i] % (k - i));
+        }
+        return out;
+    }
 
     @Override
     public String name() {

@@ -18,7 +18,14 @@ public record DesignConfig(QuantSpec spec, List<Pass> passes) {
 
     /** The exact bespoke design: baseline formats, calibrated hidden windows, exact argmax. */
     public static DesignConfig exact(ModelShape shape, QuantSpec spec) {
-        return new DesignConfig(spec, List.of(ActivationPass.defaults(shape, spec.actBits())));
+        List<Pass> passes = new ArrayList<>();
+        for (PassKind k : PassRegistry.kinds()) {
+            Pass p = k.absent(shape, spec);
+            if (p != null) {
+                passes.add(p);
+            }
+        }
+        return new DesignConfig(spec, passes);
     }
 
     public static DesignConfig read(Path file, ModelShape shape, QuantSpec defaults) {

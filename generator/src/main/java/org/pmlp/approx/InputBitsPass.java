@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.pmlp.ir.Circuit;
 import org.pmlp.ir.InputNode;
 import org.pmlp.util.Json;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.pmlp.quant.QuantSpec;
 
 /**
  * Section {@code "inputs"}: {@code {"bits": [4, 2, 0, ...]}} keeps only the top n bits of each
@@ -14,6 +17,63 @@ import org.pmlp.util.Json;
  */
 public record InputBitsPass(int[] bits) implements Pass {
     public static final String NAME = "inputs";
+
+    public static final PassKind KIND = new PassKind() {
+        @Override
+        public String name() {
+            return NAME;
+        }
+
+        @Override
+        public String help() {
+            return "keeps the top bits of each quantized input feature";
+        }
+
+        @Override
+        public List<Knob> knobs() {
+            return List.of(new Knob("bits", "per feature or once, 0..input_bits", "input_bits",
+                    "top bits kept (0 drops the feature: no register, no partial products)"));
+        }
+
+        @Override
+        public Pass parse(Json.In section, ModelShape shape, QuantSpec spec, List<Pass> earlier) {
+            return InputBitsPass.parse(section, shape, spec.inputBits());
+        }
+
+        @Override
+        public List<Gene> genes(ModelShape shape, QuantSpec spec) {
+            return List.of(
+                    new Gene("feature_budget", 1, Math.min(6, 31 - Integer.numberOfLeadingZeros(shape.features())), false, 1,
+                            "keep only the n / 2^b most important features, the network retrained without the others"),
+                    new Gene("input_bits", shape.features(), spec.inputBits(), true, 2, "bits per input feature"));
+        }
+
+        @Override
+        public Pass decode(Genes genes, List<Pass> earlier) {
+            int[] bits = genes.get("input_bits").clone();
+            boolean[] kept = genes.keptFeatures();
+            for (int i = 0; i < bits.length; i++) {
+                if (!kept[i]) {
+                    bits[i] = 0;
+                }
+            }
+            return new InputBitsPass(bits);
+        }
+
+        @Override
+        public Pass random(SplittableRandom r, RandomDraw draw, ModelShape shape, QuantSpec spec, List<Pass> earlier) {
+            if (!r.nextBoolean()) {
+                return null;
+            }
+            int n = spec.inputBits();
+            int[] bits = new int[shape.features()];
+            for (int i = 0; i < bits.length; i++) {
+                bits[i] = draw == RandomDraw.REALISTIC ? (r.nextInt(6) == 0 ? 0 : Math.max(1, n - r.nextInt(3)))
+                        : r.nextInt(n + 1);
+            }
+            return new InputBitsPass(bits);
+        }
+    };
 
     @Override
     public String name() {
@@ -37,7 +97,7 @@ public record InputBitsPass(int[] bits) implements Pass {
         int n = c.inputBits();
         for (InputNode in : c.inputs()) {
             int keep = Math.min(n, bits[in.feature()]);
-            in.setMask(((1L << keep) - 1) << (n - keep));
+            in.setMask(MaskPass.topBits(n, keep));
         }
     }
 

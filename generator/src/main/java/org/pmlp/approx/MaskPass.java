@@ -8,6 +8,8 @@ import java.util.function.IntBinaryOperator;
 import org.pmlp.ir.Circuit;
 import org.pmlp.ir.Connection;
 import org.pmlp.util.Json;
+import java.util.SplittableRandom;
+import org.pmlp.quant.QuantSpec;
 
 /**
  * Section {@code "masks"}: a bit mask per connection on its input activation, {@code {"layers":
@@ -17,6 +19,94 @@ import org.pmlp.util.Json;
  */
 public record MaskPass(long[][][] masks) implements Pass {
     public static final String NAME = "masks";
+
+    public static final PassKind KIND = new PassKind() {
+        @Override
+        public String name() {
+            return NAME;
+        }
+
+        @Override
+        public String help() {
+            return "bit masks on each connection's input (a cleared bit removes that bit's partial products)";
+        }
+
+        @Override
+        public List<Knob> knobs() {
+            return List.of(new Knob("layers", "per layer `null` or per neuron per input a bit mask on that input's activation",
+                    "all bits", "which input bits enter each neuron's heap"));
+        }
+
+        @Override
+        public Pass parse(Json.In section, ModelShape shape, QuantSpec spec, List<Pass> earlier) {
+            ActivationPass act = PassKind.find(earlier, ActivationPass.class);
+            return MaskPass.parse(section, shape, (l, i) -> ActivationPass.sourceBits(l, i, spec, act));
+        }
+
+        @Override
+        public List<Gene> genes(ModelShape shape, QuantSpec spec) {
+            List<Gene> out = new java.util.ArrayList<>();
+            for (int l = 0; l < shape.layers(); l++) {
+                out.add(new Gene("masks" + l, shape.layerSizes()[l] * shape.fanIn(l),
+                        l == 0 ? spec.inputBits() : ActivationPass.searchBits(spec), true, 3,
+                        "layer " + l + ", per connection: how many top bits of its input enter the heap (0 prunes it)"));
+            }
+            return out;
+        }
+
+        @Override
+        public Pass decode(Genes genes, List<Pass> earlier) {
+            ModelShape shape = genes.shape();
+            ActivationPass act = PassKind.find(earlier, ActivationPass.class);
+            long[][][] masks = new long[shape.layers()][][];
+            for (int l = 0; l < shape.layers(); l++) {
+                int[] keep = genes.get("masks" + l);
+                int fanIn = shape.fanIn(l);
+                masks[l] = new long[shape.layerSizes()[l]][fanIn];
+                for (int j = 0; j < masks[l].length; j++) {
+                    for (int i = 0; i < fanIn; i++) {
+                        int bits = ActivationPass.sourceBits(l, i, genes.spec(), act);
+                        masks[l][j][i] = topBits(bits, keep[j * fanIn + i]);
+                    }
+                }
+            }
+            return new MaskPass(masks);
+        }
+
+        @Override
+        public Pass random(SplittableRandom r, RandomDraw draw, ModelShape shape, QuantSpec spec, List<Pass> earlier) {
+            if (!r.nextBoolean()) {
+                return null;
+            }
+            ActivationPass act = PassKind.find(earlier, ActivationPass.class);
+            boolean realistic = draw == RandomDraw.REALISTIC;
+            long[][][] m = new long[shape.layers()][][];
+            for (int l = 0; l < m.length; l++) {
+                if (!realistic && r.nextInt(3) == 0) {
+                    continue;
+                }
+                int fanIn = shape.fanIn(l);
+                m[l] = new long[shape.layerSizes()[l]][fanIn];
+                for (long[] row : m[l]) {
+                    for (int i = 0; i < fanIn; i++) {
+                        int bits = ActivationPass.sourceBits(l, i, spec, act);
+                        if (realistic) {
+                            row[i] = r.nextInt(3) == 0 ? topBits(bits, bits - r.nextInt(bits)) : topBits(bits, bits);
+                        } else {
+                            row[i] = r.nextInt(3) == 0 ? topBits(bits, bits) : r.nextLong(1L << bits);
+                        }
+                    }
+                }
+            }
+            return new MaskPass(m);
+        }
+    };
+
+    /** The mask keeping the top {@code keep} of {@code width} bits (all of them when keep >= width). */
+    public static long topBits(int width, int keep) {
+        int k = Math.min(width, keep);
+        return ((1L << k) - 1) << (width - k);
+    }
 
     @Override
     public String name() {

@@ -9,6 +9,8 @@ import org.pmlp.ir.Connection;
 import org.pmlp.ir.SumNode;
 import org.pmlp.quant.Pruning;
 import org.pmlp.util.Json;
+import java.util.SplittableRandom;
+import org.pmlp.quant.QuantSpec;
 
 /**
  * Section {@code "prune"}: {@code {"fraction": [0.3, 0]}} removes, per layer, that share of the
@@ -18,6 +20,42 @@ import org.pmlp.util.Json;
  */
 public record PruningPass(double[] fractions) implements Pass {
     public static final String NAME = "prune";
+
+    public static final PassKind KIND = new PassKind() {
+        @Override
+        public String name() {
+            return NAME;
+        }
+
+        @Override
+        public String help() {
+            return "removes the smallest-magnitude connections of each layer (their partial products vanish)";
+        }
+
+        @Override
+        public List<Knob> knobs() {
+            return List.of(new Knob("fraction", "per layer or once, in [0, 1]", "0",
+                    "share of each layer's smallest-magnitude connections removed"));
+        }
+
+        @Override
+        public Pass parse(Json.In section, ModelShape shape, QuantSpec spec, List<Pass> earlier) {
+            return PruningPass.parse(section, shape);
+        }
+
+        @Override
+        public Pass random(SplittableRandom r, RandomDraw draw, ModelShape shape, QuantSpec spec, List<Pass> earlier) {
+            boolean realistic = draw == RandomDraw.REALISTIC;
+            if (realistic ? !r.nextBoolean() : r.nextInt(3) != 0) {
+                return null;
+            }
+            double[] f = new double[shape.layers()];
+            for (int l = 0; l < f.length; l++) {
+                f[l] = realistic ? r.nextDouble() * 0.5 : r.nextInt(3) == 0 ? 0 : r.nextDouble() * 0.6;
+            }
+            return new PruningPass(f);
+        }
+    };
 
     @Override
     public String name() {

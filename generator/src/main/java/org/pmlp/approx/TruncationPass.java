@@ -8,6 +8,9 @@ import org.pmlp.ir.PartialProduct;
 import org.pmlp.ir.SumNode;
 import org.pmlp.ir.WidthInference;
 import org.pmlp.util.Json;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.pmlp.quant.QuantSpec;
 
 /**
  * Section {@code "truncation"}: {@code {"columns": ..., "compensate": true}} drops the heap
@@ -18,6 +21,73 @@ import org.pmlp.util.Json;
  */
 public record TruncationPass(int[][] columns, boolean compensate) implements Pass {
     public static final String NAME = "truncation";
+
+    /** The most columns the search truncates per neuron. */
+    public static final int MAX_SEARCH_COLUMNS = 10;
+
+    public static final PassKind KIND = new PassKind() {
+        @Override
+        public String name() {
+            return NAME;
+        }
+
+        @Override
+        public String help() {
+            return "drops the low heap columns of each neuron's sum, optionally adding back their expected value";
+        }
+
+        @Override
+        public List<Knob> knobs() {
+            return List.of(
+                    new Knob("columns", "per neuron, per layer or once, 0..62", "0", "heap columns dropped"),
+                    new Knob("compensate", "true or false", "true", "add the expected value of the dropped bits"));
+        }
+
+        @Override
+        public Pass parse(Json.In section, ModelShape shape, QuantSpec spec, List<Pass> earlier) {
+            return TruncationPass.parse(section, shape);
+        }
+
+        @Override
+        public List<Gene> genes(ModelShape shape, QuantSpec spec) {
+            int neurons = 0;
+            for (int s : shape.layerSizes()) {
+                neurons += s;
+            }
+            return List.of(new Gene("truncation", neurons, MAX_SEARCH_COLUMNS, false, 5,
+                    "per neuron, the heap columns truncated (with compensation)"));
+        }
+
+        @Override
+        public Pass decode(Genes genes, List<Pass> earlier) {
+            ModelShape shape = genes.shape();
+            int[] trunc = genes.get("truncation");
+            int[][] columns = new int[shape.layers()][];
+            int t = 0;
+            for (int l = 0; l < shape.layers(); l++) {
+                columns[l] = new int[shape.layerSizes()[l]];
+                for (int j = 0; j < columns[l].length; j++) {
+                    columns[l][j] = trunc[t++];
+                }
+            }
+            return new TruncationPass(columns, true);
+        }
+
+        @Override
+        public Pass random(SplittableRandom r, RandomDraw draw, ModelShape shape, QuantSpec spec, List<Pass> earlier) {
+            if (!r.nextBoolean()) {
+                return null;
+            }
+            int[][] cols = new int[shape.layers()][];
+            for (int l = 0; l < cols.length; l++) {
+                cols[l] = new int[shape.layerSizes()[l]];
+                for (int j = 0; j < cols[l].length; j++) {
+                    cols[l][j] = draw == RandomDraw.REALISTIC ? r.nextInt(7) : r.nextInt(3) == 0 ? 0 : r.nextInt(10);
+                }
+            }
+            return new TruncationPass(cols, r.nextBoolean());
+        }
+    };
 
     @Override
     public String name() {

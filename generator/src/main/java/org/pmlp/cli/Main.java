@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         description = "Bespoke printed-electronics MLP classifiers: trained model -> approximate, bit-exact Verilog -> "
                 + "Verilator co-simulation -> Yosys area and power.",
         subcommands = {TrainCommand.class, ImportCommand.class, GenerateCommand.class, SimulateCommand.class,
-                SynthCommand.class, RunCommand.class, ExploreCommand.class, BenchCommand.class, ThroughputCommand.class, SelfCheckCommand.class, CalibrateCommand.class,
+                SynthCommand.class, RunCommand.class, ExploreCommand.class, BenchCommand.class, ThroughputCommand.class, SelfCheckCommand.class, CalibrateCommand.class, KnobsCommand.class,
                 DoctorCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 verification failed (mismatches), 2 user error, 3 tool failure."})
 public final class Main implements Runnable {

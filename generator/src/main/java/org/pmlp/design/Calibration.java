@@ -110,7 +110,7 @@ public final class Calibration {
 
     private static Job synthJob(String name, Path dir, long timeout) {
         return new Job(name, dir, List.of("make", "--no-print-directory", "synth", "TIMEOUT=" + timeout),
-                List.of("synth/stat.txt", "synth/netlist.v"));
+                List.of("synth/stat.txt", "synth/netlist.v", "synth/netlist.json"));
     }
 
     /** A random design written with its library prepared, waiting for synthesis (and its split-heap twin). */

@@ -73,8 +73,9 @@ public final class DesignFolder {
         return dir.resolve("design.json");
     }
 
+    /** The synthesized netlist as Yosys JSON (what pmlp simulates; synth/netlist.v is for OpenSTA and make). */
     public Path netlist() {
-        return dir.resolve("synth/netlist.v");
+        return dir.resolve("synth/netlist.json");
     }
 
     public Path stat() {

@@ -30,7 +30,7 @@ import org.pmlp.util.Files2;
  */
 public final class DesignJob {
     /** What {@code make all} leaves in a design folder. */
-    public static final List<String> OUTPUTS = List.of("sim/predictions.txt", "synth/stat.txt", "synth/netlist.v",
+    public static final List<String> OUTPUTS = List.of("sim/predictions.txt", "synth/stat.txt", "synth/netlist.v", "synth/netlist.json",
             "equiv/abc.log");
 
     /** A written design folder and what the gathering step needs to judge it. */

@@ -60,7 +60,7 @@ public final class SelfCheck {
     }
 
     /** What a design's job leaves: simulation answers, synthesis result and the proof's log. */
-    static final List<String> OUTPUTS = List.of("sim/predictions.txt", "synth/stat.txt", "synth/netlist.v",
+    static final List<String> OUTPUTS = List.of("sim/predictions.txt", "synth/stat.txt", "synth/netlist.v", "synth/netlist.json",
             "equiv/abc.log");
 
     private SelfCheck() {

@@ -48,7 +48,7 @@ public final class YosysSynthesis {
         CellLibrary library = CellLibrary.parse(repaired.text(), liberty.toString());
         try {
             // A failed run must not leave the previous run's results or log to be read as its own.
-            for (String stale : new String[] {"synth/netlist.v", "synth/stat.txt", "synth/yosys.log"}) {
+            for (String stale : new String[] {"synth/netlist.v", "synth/netlist.json", "synth/stat.txt", "synth/yosys.log"}) {
                 Files.deleteIfExists(folder.resolve(stale));
             }
             Files2.deleteTree(folder.resolve("equiv"));
@@ -64,7 +64,8 @@ public final class YosysSynthesis {
             // Yosys maps onto the folder's own copy (synth/cells.lib, written above), so neither
             // make nor a shell ever sees the user's path, which may hold any character.
             r = SafeWorkspace.run(folder, List.of("Makefile", "flows/design.mk", "flows/synth.ys", "flows/abc.script",
-                    "rtl/top.v", "synth/cells.lib"), List.of("synth/netlist.v", "synth/stat.txt", "synth/yosys.log"),
+                    "rtl/top.v", "synth/cells.lib"), List.of("synth/netlist.v", "synth/netlist.json", "synth/stat.txt",
+                    "synth/yosys.log"),
                     work -> ToolRunner.run(List.of("make", "--no-print-directory", "synth",
                             "LIBERTY=synth/cells.lib", "TIMEOUT=" + timeoutSeconds), work, timeoutSeconds));
         } catch (ToolFailure e) {

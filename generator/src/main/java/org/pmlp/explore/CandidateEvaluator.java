@@ -87,7 +87,7 @@ public final class CandidateEvaluator {
 
     private FormatBase base(int[][] genome) {
         return bases.computeIfAbsent(space.retrainKey(genome),
-                k -> prepare(space.formatsOf(genome), genome[1][0], space.keptFeatures(genome)));
+                k -> prepare(space.formatsOf(genome), space.block(genome, "feature_budget")[0], space.keptFeatures(genome)));
     }
 
     /**
@@ -125,7 +125,7 @@ public final class CandidateEvaluator {
         DesignConfig calibrated = DesignConfig.exact(space.shape(), space.spec())
                 .with(new WeightFormatPass(formats, 0))
                 .with(new InputBitsPass(inputBits))
-                .with(ActivationPass.defaults(space.shape(), space.actBits()));
+                .with(ActivationPass.defaults(space.shape(), ActivationPass.searchBits(space.spec())));
         CompiledDesign d = DesignFlow.compileRetrained(m, calibrated, trainQ.q());
         int[] msb = new int[space.shape().layers() - 1];
         for (int l = 0; l < msb.length; l++) {

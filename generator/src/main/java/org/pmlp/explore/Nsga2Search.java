@@ -90,7 +90,7 @@ public final class Nsga2Search {
         SplittableRandom r = new SplittableRandom(options.seed());
         List<int[][]> bases = new ArrayList<>();
         bases.add(space.exact());
-        int budgets = space.blocks().get(1).max();
+        int budgets = space.featureBudgets();
         List<Future<CandidateEvaluator.Score>> scores = new ArrayList<>();
         for (int b = 1; b <= budgets; b++) {
             int[][] g = space.exactWithBudget(b);

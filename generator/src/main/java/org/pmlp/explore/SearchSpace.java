@@ -1,53 +1,43 @@
 package org.pmlp.explore;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
-import org.pmlp.approx.ActivationPass;
+import java.util.Map;
 import org.pmlp.approx.ArgmaxPass;
 import org.pmlp.approx.DesignConfig;
-import org.pmlp.approx.InputBitsPass;
-import org.pmlp.approx.MaskPass;
+import org.pmlp.approx.Gene;
+import org.pmlp.approx.Genes;
 import org.pmlp.approx.ModelShape;
 import org.pmlp.approx.Pass;
-import org.pmlp.approx.TruncationPass;
+import org.pmlp.approx.PassKind;
+import org.pmlp.approx.PassRegistry;
 import org.pmlp.approx.WeightFormatPass;
-import org.pmlp.approx.Window;
-import org.pmlp.ir.ActNode;
-import org.pmlp.quant.CsdFormat;
-import org.pmlp.quant.FixedFormat;
-import org.pmlp.quant.Po2Format;
 import org.pmlp.quant.QuantSpec;
-import org.pmlp.quant.TernaryFormat;
 import org.pmlp.quant.WeightFormat;
 
 /**
  * The knobs the search turns, laid out as blocks of integer genes, and how a genome becomes a
- * design configuration. Every block's largest (or, for formats, order and truncation, zero)
- * value is the exact design:
- * <ol>
- * <li>weight format per layer: fixed, csd3, csd2, po2, ternary (each implies its retraining);</li>
- * <li>a feature budget: keep only the n / 2^b most important input features, the network
- *     retrained without the others;</li>
- * <li>bits per input feature, 0..N (0 drops the feature);</li>
- * <li>per connection, how many top bits of its input enter the heap (0 prunes it);</li>
- * <li>per hidden neuron, the width of its ReLU window below the calibrated msb;</li>
- * <li>per neuron, the heap columns truncated (with compensation);</li>
- * <li>per argmax comparator, the low bits it ignores;</li>
- * <li>the class order into the tournament, as a Lehmer code.</li>
- * </ol>
+ * design configuration. The blocks are the {@link Gene}s each registered pass declares (see
+ * {@link PassKind#genes}), laid out by their slot; a genome decodes pass by pass in flow order,
+ * each pass reading its own blocks by name. Every block's exact end ({@link Gene#exact()}) is
+ * the exact design. Built in, in genome order: weight format per layer; a feature budget; bits
+ * per input feature; per connection the top input bits that enter the heap; per hidden neuron its
+ * ReLU window; per neuron the truncated heap columns; per argmax comparator the ignored low bits;
+ * the class order as a Lehmer code ({@code pmlp knobs} lists them).
  */
 public final class SearchSpace {
     /** One block of genes: {@code length} genes, each in [0, max]. */
     public record Block(String name, int length, int max) {
     }
 
-    static final int MAX_TRUNCATION = 10;
-    static final int MAX_IGNORED_LOW_BITS = 16;
-
     private final ModelShape shape;
     private final QuantSpec spec;
-    private final List<WeightFormat> formats;
     private final List<Block> blocks = new ArrayList<>();
+    private final List<Gene> genes = new ArrayList<>();
+    private final Map<String, Integer> index = new HashMap<>();
+    private final List<PassKind> kinds;
     private final int hiddenNeurons;
     private final int[] featureOrder;
 
@@ -59,39 +49,32 @@ public final class SearchSpace {
         this.shape = shape;
         this.spec = spec;
         this.featureOrder = featureOrder.clone();
-        int m = spec.weightBits();
-        this.formats = List.of(new FixedFormat(m), new CsdFormat(m, 3), new CsdFormat(m, 2), new Po2Format(m),
-                new TernaryFormat(m));
+        this.kinds = PassRegistry.kinds();
         int hidden = 0;
         for (int l = 0; l < shape.layers() - 1; l++) {
             hidden += shape.layerSizes()[l];
         }
         this.hiddenNeurons = hidden;
-        int actBits = actBits();
-        blocks.add(new Block("formats", shape.layers(), formats.size() - 1));
-        blocks.add(new Block("feature_budget", 1, Math.min(6, 31 - Integer.numberOfLeadingZeros(shape.features()))));
-        blocks.add(new Block("input_bits", shape.features(), spec.inputBits()));
-        for (int l = 0; l < shape.layers(); l++) {
-            blocks.add(new Block("masks" + l, shape.layerSizes()[l] * shape.fanIn(l), l == 0 ? spec.inputBits() : actBits));
+        for (PassKind k : kinds) {
+            genes.addAll(k.genes(shape, spec));
         }
-        blocks.add(new Block("windows", Math.max(1, hidden), actBits));
-        int neurons = 0;
-        for (int s : shape.layerSizes()) {
-            neurons += s;
+        genes.sort(Comparator.comparingInt(Gene::slot)); // stable: declaration order within a slot
+        for (Gene g : genes) {
+            if (index.put(g.name(), blocks.size()) != null) {
+                throw new IllegalStateException("two passes declare gene block " + g.name());
+            }
+            blocks.add(new Block(g.name(), g.length(), g.max()));
         }
-        blocks.add(new Block("truncation", neurons, MAX_TRUNCATION));
-        blocks.add(new Block("ignore_low", Math.max(1, shape.classes() - 1), MAX_IGNORED_LOW_BITS));
-        blocks.add(new Block("order", shape.classes(), shape.classes() - 1));
+        for (String needed : new String[] {"formats", "feature_budget"}) {
+            if (!index.containsKey(needed)) {
+                throw new IllegalStateException("no pass declares gene block " + needed);
+            }
+        }
     }
 
     /** The search space of a model, its features ranked by {@link #rankFeatures}. */
     public static SearchSpace of(org.pmlp.model.Mlp model, QuantSpec spec) {
         return new SearchSpace(ModelShape.of(model), spec, rankFeatures(model));
-    }
-
-    /** Hidden window width of the exact design (the spec's, or 8 when it keeps full width). */
-    int actBits() {
-        return spec.actBits() == 0 ? 8 : spec.actBits();
     }
 
     public List<Block> blocks() {
@@ -107,34 +90,36 @@ public final class SearchSpace {
     }
 
     public List<WeightFormat> formats() {
-        return formats;
+        return WeightFormatPass.searchFormats(spec.weightBits());
+    }
+
+    /** The genes of the named block of a genome. */
+    public int[] block(int[][] genome, String name) {
+        Integer b = index.get(name);
+        if (b == null) {
+            throw new IllegalArgumentException("no gene block " + name);
+        }
+        return genome[b];
     }
 
     /** The genome of the exact design. */
     public int[][] exact() {
         int[][] g = new int[blocks.size()][];
         for (int b = 0; b < blocks.size(); b++) {
-            Block k = blocks.get(b);
-            g[b] = new int[k.length()];
-            boolean top = !k.name().equals("formats") && !k.name().equals("feature_budget")
-                    && !k.name().equals("truncation") && !k.name().equals("ignore_low") && !k.name().equals("order");
-            java.util.Arrays.fill(g[b], top ? k.max() : 0);
+            g[b] = new int[genes.get(b).length()];
+            java.util.Arrays.fill(g[b], genes.get(b).exact());
         }
         return g;
     }
 
     /** The weight formats a genome chooses (the key of its retrained model). */
     public WeightFormat[] formatsOf(int[][] genome) {
-        WeightFormat[] f = new WeightFormat[shape.layers()];
-        for (int l = 0; l < f.length; l++) {
-            f[l] = formats.get(genome[0][l]);
-        }
-        return f;
+        return WeightFormatPass.formatsOf(block(genome, "formats"), spec.weightBits());
     }
 
     /** The input features a genome's feature budget keeps. */
     public boolean[] keptFeatures(int[][] genome) {
-        int budget = genome[1][0];
+        int budget = block(genome, "feature_budget")[0];
         int keep = Math.max(1, (shape.features() + (1 << budget) - 1) >> budget);
         boolean[] kept = new boolean[shape.features()];
         for (int k = 0; k < keep; k++) {
@@ -149,13 +134,19 @@ public final class SearchSpace {
         for (WeightFormat f : formatsOf(genome)) {
             sb.append(f.name()).append('/');
         }
-        return sb.append("budget").append(genome[1][0]).toString();
+        return sb.append("budget").append(block(genome, "feature_budget")[0]).toString();
+    }
+
+    /** The largest feature budget (the search tries each from 0 up). */
+    public int featureBudgets() {
+        return blocks.get(index.get("feature_budget")).max();
     }
 
     /** The genome of the exact design with feature budget {@code b}. */
     public int[][] exactWithBudget(int b) {
         int[][] g = exact();
-        g[1][0] = Math.min(b, blocks.get(1).max());
+        int budget = index.get("feature_budget");
+        g[budget][0] = Math.min(b, blocks.get(budget).max());
         return g;
     }
 
@@ -188,85 +179,46 @@ public final class SearchSpace {
      *     of the same formats)
      */
     public DesignConfig decode(int[][] genome, int[] hiddenMsb) {
-        List<Pass> passes = new ArrayList<>();
-        int b = 0;
-        passes.add(new WeightFormatPass(formatsOf(genome), 0));
-        b += 2;
-        int[] inputBits = genome[b++].clone();
         boolean[] kept = keptFeatures(genome);
-        for (int i = 0; i < inputBits.length; i++) {
-            if (!kept[i]) {
-                inputBits[i] = 0;
+        Genes view = new Genes() {
+            @Override
+            public ModelShape shape() {
+                return shape;
+            }
+
+            @Override
+            public QuantSpec spec() {
+                return spec;
+            }
+
+            @Override
+            public int[] get(String name) {
+                return block(genome, name);
+            }
+
+            @Override
+            public int[] hiddenMsb() {
+                return hiddenMsb;
+            }
+
+            @Override
+            public boolean[] keptFeatures() {
+                return kept;
+            }
+        };
+        List<Pass> passes = new ArrayList<>();
+        for (PassKind k : kinds) {
+            Pass p = k.decode(view, passes);
+            if (p != null) {
+                passes.add(p);
             }
         }
-        passes.add(new InputBitsPass(inputBits));
-        int[][] maskGenes = new int[shape.layers()][];
-        for (int l = 0; l < shape.layers(); l++) {
-            maskGenes[l] = genome[b++];
-        }
-        int[] windows = genome[b++];
-        int[] trunc = genome[b++];
-        int[] compare = genome[b++];
-        int[] lehmer = genome[b];
-
-        Window[][] hidden = new Window[shape.layers() - 1][];
-        int[][] width = new int[shape.layers() - 1][];
-        int h = 0;
-        for (int l = 0; l < hidden.length; l++) {
-            int n = shape.layerSizes()[l];
-            hidden[l] = new Window[n];
-            width[l] = new int[n];
-            for (int j = 0; j < n; j++) {
-                int w = Math.max(1, windows[h++]);
-                int msb = Math.max(hiddenMsb[l], w - 1);
-                hidden[l][j] = Window.of(msb, msb - w + 1);
-                width[l][j] = w;
-            }
-        }
-        passes.add(new ActivationPass(hidden, ActNode.Kind.IDENTITY, Window.of(0, 0)));
-
-        long[][][] masks = new long[shape.layers()][][];
-        for (int l = 0; l < shape.layers(); l++) {
-            int n = shape.layerSizes()[l];
-            int fanIn = shape.fanIn(l);
-            masks[l] = new long[n][fanIn];
-            for (int j = 0; j < n; j++) {
-                for (int i = 0; i < fanIn; i++) {
-                    int bits = l == 0 ? spec.inputBits() : width[l - 1][i];
-                    int keep = Math.min(bits, maskGenes[l][j * fanIn + i]);
-                    masks[l][j][i] = ((1L << keep) - 1) << (bits - keep);
-                }
-            }
-        }
-        passes.add(new MaskPass(masks));
-
-        int[][] columns = new int[shape.layers()][];
-        int t = 0;
-        for (int l = 0; l < shape.layers(); l++) {
-            columns[l] = new int[shape.layerSizes()[l]];
-            for (int j = 0; j < columns[l].length; j++) {
-                columns[l][j] = trunc[t++];
-            }
-        }
-        passes.add(new TruncationPass(columns, true));
-
-        int k = shape.classes();
-        passes.add(new ArgmaxPass(permutation(lehmer), null, java.util.Arrays.copyOf(compare, k - 1)));
         return new DesignConfig(spec, passes);
     }
 
     /** Decodes a Lehmer code (gene i taken modulo k - i) into a permutation of 0..k-1. */
     static int[] permutation(int[] code) {
-        int k = code.length;
-        List<Integer> pool = new ArrayList<>();
-        for (int i = 0; i < k; i++) {
-            pool.add(i);
-        }
-        int[] out = new int[k];
-        for (int i = 0; i < k; i++) {
-            out[i] = pool.remove(code[i] % (k - i));
-        }
-        return out;
+        return ArgmaxPass.permutation(code);
     }
 
     public int hiddenNeurons() {

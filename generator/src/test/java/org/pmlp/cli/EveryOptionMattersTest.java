@@ -341,6 +341,7 @@ class EveryOptionMattersTest {
         put("selfcheck", "--slurm-opt", () -> rejected("--slurm-opt", "selfcheck", "--slurm-opt=--time=1"));
         put("selfcheck", "--profile", slow(() -> changes(lines("designs,"), a("selfcheck", "--designs", "1", "--jobs", "1",
                 "--profile", "small"), a("selfcheck", "--designs", "1", "--jobs", "1", "--profile", "wide"))));
+        put("knobs", "--markdown", () -> changes(lines("|", "quantization"), a("knobs"), a("knobs", "--markdown")));
         put("calibrate", "--designs", () -> rejected("--designs", "calibrate", "--designs", "3"));
         String[] cal = a("calibrate", "--designs", "4", "--compare-heaps", "0", "-o", "{out}/c.json", "--samples",
                 "{out}/s.csv");

@@ -51,21 +51,24 @@ class NetlistEquivalenceTest {
         NetlistEquivalence.Result good = NetlistEquivalence.prove(dir, 300);
         assertEquals(NetlistEquivalence.Status.PROVED, good.status(), good.message());
 
-        // Turn XOR gates into ORs one at a time; prefer one the test vectors do not notice.
-        Path netlist = new DesignFolder(dir).netlist();
-        String original = Files.readString(netlist);
-        Matcher m = Pattern.compile("(?m)^(\\s+)XOR2X1(\\s)").matcher(original);
+        // Turn XOR gates into ORs one at a time in the netlist pmlp simulates (netlist.json);
+        // prefer one the test vectors do not notice, then give the proof the same netlist as Verilog.
+        Path json = new DesignFolder(dir).netlist();
+        Path verilog = dir.resolve("synth/netlist.v");
+        String original = Files.readString(json);
+        String originalVerilog = Files.readString(verilog);
+        Matcher m = Pattern.compile("\"type\": \"XOR2X1\"").matcher(original);
         List<Integer> xors = new ArrayList<>();
         while (m.find()) {
-            xors.add(m.start(1));
+            xors.add(m.start());
         }
         assertTrue(xors.size() > 10, "the wine netlist has XOR gates: " + xors.size());
         String corrupted = null;
         int vectorMismatches = -1;
         for (int at : xors.subList(0, 20)) {
             String c = original.substring(0, at) + original.substring(at).replaceFirst("XOR2X1", "OR2X1");
-            Files.writeString(netlist, c);
-            int mis = NetlistCheck.run(netlist, syn.library(), rtl.ports(), v.q(), v.golden(), 5).mismatches();
+            Files.writeString(json, c);
+            int mis = NetlistCheck.run(json, syn.library(), rtl.ports(), v.q(), v.golden(), 5).mismatches();
             if (corrupted == null || mis == 0) {
                 corrupted = c;
                 vectorMismatches = mis;
@@ -74,12 +77,18 @@ class NetlistEquivalenceTest {
                 break;
             }
         }
-        Files.writeString(netlist, corrupted);
+        Files.writeString(json, corrupted);
+        ToolRunner.Result w = ToolRunner.run(List.of("yosys", "-q", "-p",
+                "read_json synth/netlist.json; write_verilog -noattr -noexpr synth/netlist.v"), dir, 120);
+        assertEquals(0, w.exitCode(), w.output());
+        assertEquals(xors.size() - 1, Pattern.compile("(?m)^\\s+XOR2X1\\s").matcher(Files.readString(verilog)).results().count(),
+                "the proof reads the corrupted netlist");
         System.out.println("corrupted netlist: " + vectorMismatches + " mismatches on " + v.size() + " test vectors");
         NetlistEquivalence.Result bad = NetlistEquivalence.prove(dir, 300);
         assertEquals(NetlistEquivalence.Status.FAILED, bad.status(), bad.message());
 
-        Files.writeString(netlist, original);
+        Files.writeString(json, original);
+        Files.writeString(verilog, originalVerilog);
         assertEquals(NetlistEquivalence.Status.PROVED, NetlistEquivalence.prove(dir, 300).status());
     }
 

@@ -49,7 +49,8 @@ class YosysSynthesisTest {
         Files.writeString(dir.resolve("rtl/top.v"), GOOD);
 
         YosysSynthesis.Result ok = YosysSynthesis.run(dir, lib, 120);
-        assertTrue(ok.areaUm2() > 0 && Files.exists(dir.resolve("synth/netlist.v")));
+        assertTrue(ok.areaUm2() > 0 && Files.exists(dir.resolve("synth/netlist.v"))
+                && Files.exists(dir.resolve("synth/netlist.json")));
         assertTrue(NetlistEquivalence.prove(dir, 60).proved());
         String previousLog = Files.readString(dir.resolve("synth/yosys.log"));
         assertTrue(previousLog.contains("DFFLIBMAP"), "the good run's log shows its mapping");
@@ -58,7 +59,7 @@ class YosysSynthesisTest {
         ToolFailure e = assertThrows(ToolFailure.class, () -> YosysSynthesis.run(dir, lib, 120));
         assertTrue(e.getMessage().contains("is used but has no driver"), e.getMessage());
         assertFalse(e.getMessage().contains("DFFLIBMAP"), "the previous run's log lines are not shown: " + e.getMessage());
-        for (String stale : new String[] {"synth/stat.txt", "synth/netlist.v", "equiv/abc.log"}) {
+        for (String stale : new String[] {"synth/stat.txt", "synth/netlist.v", "synth/netlist.json", "equiv/abc.log"}) {
             assertFalse(Files.exists(dir.resolve(stale)), stale + " of the previous run is gone");
         }
         assertFalse(Files.exists(dir.resolve("synth/yosys.log"))

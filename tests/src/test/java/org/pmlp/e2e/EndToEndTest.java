@@ -33,7 +33,7 @@ class EndToEndTest {
         assertTrue(rep.get("cells").get("DFFX1").asInt() > 0, "registers are mapped onto the library's flip-flops");
         assertTrue(rep.get("test_vectors").asInt() > rep.get("labelled_vectors").asInt(), "corner cases are added");
         for (String f : new String[] {"rtl/top.v", "sim/harness.cpp", "Makefile", "config.json", "model.json",
-                "synth/netlist.v", "report.md"}) {
+                "synth/netlist.v", "synth/netlist.json", "report.md"}) {
             assertTrue(Files.exists(out.resolve(f)), f);
         }
     }

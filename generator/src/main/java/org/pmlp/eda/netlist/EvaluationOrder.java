@@ -98,8 +98,7 @@ final class EvaluationOrder {
         if (loop.size() > 8) {
             names.append(" -> ... (").append(loop.size()).append(" cells)");
         }
-        Instance first = net.instances().get(loop.get(0));
-        return new UserError(net.source() + ":" + first.line() + ": expected a feed-forward netlist, got a "
+        return new UserError(net.source() + ": expected a feed-forward netlist, got a "
                 + (throughFlipFlop ? "feedback loop through flip-flops" : "combinational loop") + ": " + names
                 + "; the cycle simulator handles pipelines without feedback only");
     }

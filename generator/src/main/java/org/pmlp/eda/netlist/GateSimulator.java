@@ -124,7 +124,7 @@ public final class GateSimulator {
             CellModel[] out = new CellModel[instances.size()];
             for (int i = 0; i < out.length; i++) {
                 Instance inst = instances.get(i);
-                String where = net.source() + ":" + inst.line() + ": instance " + inst.name();
+                String where = net.source() + ": instance " + inst.name();
                 CellModel m = byCell.get(inst.cell());
                 if (m == null) {
                     m = CellModel.of(inst.cell(), where);

@@ -10,13 +10,11 @@ public final class Instance {
     private final String name;
     private final Cell cell;
     private final int[] pinNets;
-    private final int line;
 
-    Instance(String name, Cell cell, int[] pinNets, int line) {
+    Instance(String name, Cell cell, int[] pinNets) {
         this.name = name;
         this.cell = cell;
         this.pinNets = pinNets.clone();
-        this.line = line;
     }
 
     public String name() {
@@ -30,11 +28,6 @@ public final class Instance {
     /** Net on pin {@code pin} (index into the cell's pins), or {@link #UNCONNECTED}. */
     public int net(int pin) {
         return pinNets[pin];
-    }
-
-    /** Line of the instance in the netlist file. */
-    public int line() {
-        return line;
     }
 
     @Override

@@ -43,20 +43,20 @@ public final class Netlist {
         this.driverPin = driverPin.clone();
     }
 
-    /** Reads a netlist written by Yosys {@code write_verilog -noattr -noexpr} (one flat module). */
-    public static Netlist read(Path netlistV, CellLibrary library) {
+    /** Reads a netlist written by Yosys {@code write_json} (one flat module besides library blackboxes). */
+    public static Netlist read(Path netlistJson, CellLibrary library) {
         String text;
         try {
-            text = Files.readString(netlistV, StandardCharsets.ISO_8859_1);
+            text = Files.readString(netlistJson, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UserError("cannot read netlist " + netlistV + ": " + e.getMessage());
+            throw new UserError("cannot read netlist " + netlistJson + ": " + e.getMessage());
         }
-        return parse(text, netlistV.toString(), library);
+        return parse(text, netlistJson.toString(), library);
     }
 
-    /** Parses netlist text; {@code source} names it in error messages. */
+    /** Parses Yosys JSON netlist text; {@code source} names it in error messages. */
     public static Netlist parse(String text, String source, CellLibrary library) {
-        return new VerilogNetlistParser(text, source, library).parse();
+        return YosysJsonNetlist.parse(text, source, library);
     }
 
     /** The file (or name) it was read from, for messages. */
@@ -81,7 +81,7 @@ public final class Netlist {
         return ports.stream().filter(p -> p.name().equals(name)).findFirst();
     }
 
-    /** Instances in file order. */
+    /** Instances in the order Yosys writes them (by name). */
     public List<Instance> instances() {
         return instances;
     }

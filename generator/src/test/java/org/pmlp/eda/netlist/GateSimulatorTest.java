@@ -52,7 +52,7 @@ class GateSimulatorTest {
 
     @Test
     void simulatesAPipelineOverWordBoundaries() {
-        Netlist net = Netlist.parse(PIPELINE, "p.v", TinyLibrary.get());
+        Netlist net = VerilogFixtures.parse(PIPELINE, "p.v");
         for (int cycles : new int[] {1, 2, 63, 64, 65, 200}) {
             List<boolean[]> x = randomVectors(cycles, 3, cycles);
             Activity act = GateSimulator.simulate(net, "x", x);
@@ -64,7 +64,8 @@ class GateSimulatorTest {
                 assertEquals((y0 ? 1 : 0) | 2, y[t], "cycles " + cycles + ", t " + t);
             }
             // xr[0] is x[0] one cycle late: check the counters against a direct count
-            int xr0 = net.instances().get(0).net(2);
+            int r0 = VerilogFixtures.instance(net, "r0");
+            int xr0 = net.instances().get(r0).net(2);
             long ones = 0;
             long toggles = 0;
             for (int t = 0; t < cycles; t++) {
@@ -75,14 +76,14 @@ class GateSimulatorTest {
             }
             assertEquals(ones, act.ones(xr0));
             assertEquals(toggles, act.toggles(xr0));
-            assertEquals(toggles, act.pinToggles(0, 2));
-            assertEquals(2L * cycles, act.pinToggles(0, 0)); // clock pin
+            assertEquals(toggles, act.pinToggles(r0, 2));
+            assertEquals(2L * cycles, act.pinToggles(r0, 0)); // clock pin
         }
     }
 
     @Test
     void countsLeakageStatesIncludingUnconnectedPinsAndTheClock() {
-        Netlist net = Netlist.parse(PIPELINE, "p.v", TinyLibrary.get());
+        Netlist net = VerilogFixtures.parse(PIPELINE, "p.v");
         int cycles = 150;
         List<boolean[]> x = randomVectors(cycles, 3, 7);
         Activity act = GateSimulator.simulate(net, "x", x);
@@ -91,30 +92,32 @@ class GateSimulatorTest {
         for (int t = 1; t < cycles; t++) {
             q += x.get(t - 1)[0] ? 1 : 0;
         }
-        assertEquals(q, act.leakageHalfCycles(0, 0));
-        assertEquals(cycles, act.leakageHalfCycles(0, 1));
-        assertEquals(cycles - q, act.leakageHalfCycles(0, 2));
+        int r0 = VerilogFixtures.instance(net, "r0");
+        int g2 = VerilogFixtures.instance(net, "g2");
+        assertEquals(q, act.leakageHalfCycles(r0, 0));
+        assertEquals(cycles, act.leakageHalfCycles(r0, 1));
+        assertEquals(cycles - q, act.leakageHalfCycles(r0, 2));
         // QN of r0 is unconnected but toggles with Q
-        assertEquals(act.pinToggles(0, 2), act.pinToggles(0, 3));
-        // INV g2 (instance 3): "A" half-cycles = 2 x cycles its input is 1
-        int odd = net.instances().get(3).net(0);
-        assertEquals(2 * act.ones(odd), act.leakageHalfCycles(3, 0));
-        assertEquals(2 * (cycles - act.ones(odd)), act.leakageHalfCycles(3, 1));
-        assertEquals(0, act.leakageHalfCycles(3, 2));
+        assertEquals(act.pinToggles(r0, 2), act.pinToggles(r0, 3));
+        // INV g2: "A" half-cycles = 2 x cycles its input is 1
+        int odd = net.instances().get(g2).net(0);
+        assertEquals(2 * act.ones(odd), act.leakageHalfCycles(g2, 0));
+        assertEquals(2 * (cycles - act.ones(odd)), act.leakageHalfCycles(g2, 1));
+        assertEquals(0, act.leakageHalfCycles(g2, 2));
         int clk = net.port("clk").orElseThrow().net(0);
         assertEquals(2L * cycles, act.toggles(clk));
     }
 
     @Test
     void appliesAsynchronousClearAndPreset() {
-        Netlist net = Netlist.parse("""
+        Netlist net = VerilogFixtures.parse("""
                 module top(clk, x, y);
                   input clk;
                   input [2:0] x;
                   output y;
                   DFFR r (.CP(clk), .D(x[0]), .RN(x[1]), .SN(x[2]), .Q(y));
                 endmodule
-                """, "r.v", TinyLibrary.get());
+                """, "r.v");
         List<boolean[]> x = randomVectors(300, 3, 3);
         boolean[] y = GateSimulator.simulate(net, "x", x).outputBit("y", 0);
         boolean stored = false;
@@ -137,58 +140,58 @@ class GateSimulatorTest {
                   XOR2 g (.A1(y), .A2(x), .Y(d));
                 endmodule
                 """;
-        Netlist fb = Netlist.parse(feedback, "fb.v", TinyLibrary.get());
+        Netlist fb = VerilogFixtures.parse(feedback, "fb.v");
         UserError e = assertThrows(UserError.class, () -> GateSimulator.simulate(fb, "x", randomVectors(4, 1, 1)));
-        assertTrue(e.getMessage().startsWith("fb.v:5: expected a feed-forward netlist, got a feedback loop through flip-flops: "
-                + "XOR2 g -> DFF r"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("fb.v: expected a feed-forward netlist, got a feedback loop through flip-flops: "
+                + "DFF r -> XOR2 g"), e.getMessage());
 
-        Netlist comb = Netlist.parse("""
+        Netlist comb = VerilogFixtures.parse("""
                 module top(x, y);
                   input x; output y;
                   wire a;
                   NAND2 g1 (.A1(x), .A2(a), .Y(y));
                   INV g2 (.A(y), .Y(a));
                 endmodule
-                """, "c.v", TinyLibrary.get());
+                """, "c.v");
         e = assertThrows(UserError.class, () -> GateSimulator.simulate(comb, "x", randomVectors(4, 1, 1)));
         assertTrue(e.getMessage().contains("got a combinational loop: "), e.getMessage());
 
-        Netlist latch = Netlist.parse("""
+        Netlist latch = VerilogFixtures.parse("""
                 module top(clk, x, y);
                   input clk; input x; output y;
                   LATCH l (.G(clk), .D(x), .Q(y));
                 endmodule
-                """, "l.v", TinyLibrary.get());
+                """, "l.v");
         e = assertThrows(UserError.class, () -> GateSimulator.simulate(latch, "x", randomVectors(4, 1, 1)));
-        assertTrue(e.getMessage().startsWith("l.v:3: instance l: expected combinational cells and edge-triggered"),
+        assertTrue(e.getMessage().startsWith("l.v: instance l: expected combinational cells and edge-triggered"),
                 e.getMessage());
         assertTrue(e.getMessage().contains("LATCH, which the library describes as a latch"), e.getMessage());
 
-        Netlist gated = Netlist.parse("""
+        Netlist gated = VerilogFixtures.parse("""
                 module top(clk, x, y);
                   input clk; input x; output y;
                   wire g;
                   NAND2 a (.A1(clk), .A2(x), .Y(g));
                   DFF r (.CP(g), .D(x), .Q(y));
                 endmodule
-                """, "g.v", TinyLibrary.get());
+                """, "g.v");
         e = assertThrows(UserError.class, () -> GateSimulator.simulate(gated, "x", randomVectors(4, 1, 1)));
-        assertEquals("g.v:4: instance a: expected port clk on flip-flop clock pins only, got it on pin A1 of NAND2",
+        assertEquals("g.v: instance a: expected port clk on flip-flop clock pins only, got it on pin A1 of NAND2",
                 e.getMessage());
 
-        Netlist tri = Netlist.parse("""
+        Netlist tri = VerilogFixtures.parse("""
                 module top(x, y);
                   input [1:0] x; output y;
                   TBUF t (.I(x[0]), .OE(x[1]), .Y(y));
                 endmodule
-                """, "t.v", TinyLibrary.get());
+                """, "t.v");
         e = assertThrows(UserError.class, () -> GateSimulator.simulate(tri, "x", randomVectors(4, 2, 1)));
-        assertEquals("t.v:3: instance t: expected cells with two-state outputs, got three-state cell TBUF", e.getMessage());
+        assertEquals("t.v: instance t: expected cells with two-state outputs, got three-state cell TBUF", e.getMessage());
     }
 
     @Test
     void checksStimulusShape() {
-        Netlist net = Netlist.parse(PIPELINE, "p.v", TinyLibrary.get());
+        Netlist net = VerilogFixtures.parse(PIPELINE, "p.v");
         assertThrows(IllegalArgumentException.class, () -> GateSimulator.simulate(net, "x", randomVectors(3, 2, 1)));
         assertThrows(IllegalArgumentException.class, () -> GateSimulator.simulate(net, "clk", randomVectors(3, 1, 1)));
         assertThrows(IllegalArgumentException.class, () -> GateSimulator.simulate(net, "x", List.of()));

@@ -11,12 +11,12 @@ class PowerAnalysisTest {
 
     @Test
     void inverterByHand() {
-        Netlist net = Netlist.parse("""
+        Netlist net = VerilogFixtures.parse("""
                 module top(x, y);
                   input x; output y;
                   INV i (.A(x), .Y(y));
                 endmodule
-                """, "i.v", TinyLibrary.get());
+                """, "i.v");
         List<boolean[]> x = List.of(new boolean[] {false}, new boolean[] {true}, new boolean[] {true},
                 new boolean[] {false});
         PowerReport p = PowerAnalysis.analyze(net, GateSimulator.simulate(net, "x", x), 5.0);
@@ -36,12 +36,12 @@ class PowerAnalysisTest {
 
     @Test
     void hiddenPowerCountsOnlyWhileItsConditionHolds() {
-        Netlist net = Netlist.parse("""
+        Netlist net = VerilogFixtures.parse("""
                 module top(x, y);
                   input [1:0] x; output y;
                   NAND2 n (.A1(x[0]), .A2(x[1]), .Y(y));
                 endmodule
-                """, "n.v", TinyLibrary.get());
+                """, "n.v");
         // x[0] toggles into cycles 1, 2, 3 and 4; x[1] is 0 in cycles 1 and 4 only
         List<boolean[]> x = List.of(new boolean[] {false, true}, new boolean[] {true, false},
                 new boolean[] {false, true}, new boolean[] {true, true}, new boolean[] {false, false});
@@ -54,12 +54,12 @@ class PowerAnalysisTest {
 
     @Test
     void flipFlopClockEnergyAndStateLeakage() {
-        Netlist net = Netlist.parse("""
+        Netlist net = VerilogFixtures.parse("""
                 module top(clk, x, y);
                   input clk; input x; output y;
                   DFF r (.CP(clk), .D(x), .Q(y), .QN());
                 endmodule
-                """, "r.v", TinyLibrary.get());
+                """, "r.v");
         boolean[] one = {true};
         boolean[] zero = {false};
         List<boolean[]> x = List.of(one, one, zero, one); // Q: 0, 1, 1, 0

@@ -75,10 +75,11 @@ class YosysEndToEndTest {
                 "opt_clean -purge",
                 "setundef -zero",
                 "write_verilog -noattr -noexpr netlist.v",
+                "write_json netlist.json",
                 "tee -q -o stat.txt stat -liberty " + l, ""));
         run(dir, "yosys", "-q", "-s", "synth.ys");
 
-        Netlist net = Netlist.read(dir.resolve("netlist.v"), lib);
+        Netlist net = Netlist.read(dir.resolve("netlist.json"), lib);
         int cycles = 300;
         List<boolean[]> x = GateSimulatorTest.randomVectors(cycles, 8, 42);
         Activity act = GateSimulator.simulate(net, "x", x);
