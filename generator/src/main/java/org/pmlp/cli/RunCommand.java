@@ -65,6 +65,9 @@ final class RunCommand implements Callable<Integer> {
     EdaOptions eda;
 
     @Mixin
+    RegisterOptions registers;
+
+    @Mixin
     ProofOptions proofs;
 
     @CommandLine.Spec
@@ -81,6 +84,7 @@ final class RunCommand implements Callable<Integer> {
                     "--prove-timeout", "--prove-reference");
         }
         eda.check();
+        registers.check();
         proofs.check();
         return runAndPrint(this, System.out);
     }
@@ -107,6 +111,7 @@ final class RunCommand implements Callable<Integer> {
         }
         DesignConfig cfg = c.config == null ? DesignConfig.exact(ModelShape.of(m), c.quant.spec())
                 : DesignConfig.read(c.config, ModelShape.of(m), c.quant.spec());
+        cfg = c.registers.apply(cfg);
         RunPipeline.Request req = new RunPipeline.Request(m, cfg, d.train(), d.test(), c.output, c.eda.liberty(),
                 c.eda.heapStyle(), c.seed, c.eda.timeout, true, !c.noSynth, c.eda.clockHz, c.proofs.proveTimeout,
                 c.proofs.proveReference);
@@ -161,6 +166,18 @@ final class RunCommand implements Callable<Integer> {
         if (!Double.isNaN(r.powerMw)) {
             out.printf("power        %.3f mW (leakage %.3f, dynamic %.5f at %.0f Hz)%n", r.powerMw, r.leakageMw,
                     r.dynamicMw, r.clockHz);
+        }
+        if (r.timing != null) {
+            if (Double.isNaN(r.criticalPathMs)) {
+                out.printf("timing       %s%n", r.timing);
+            } else {
+                out.printf("timing       worst path %.1f ms (%s -> %s), max clock %.3f Hz: %s at %s Hz (OpenSTA)%n",
+                        r.criticalPathMs, r.pathStart, r.pathEnd, r.maxClockHz,
+                        "met".equals(r.timing) ? "met" : "NOT MET", r.timingClockHz);
+            }
+        }
+        if (r.registers != null) {
+            out.printf("registers    %s%n", r.registers);
         }
         StringBuilder s = new StringBuilder();
         r.seconds.forEach((k, v) -> s.append(String.format("%s %.1f  ", k, v)));

@@ -71,6 +71,7 @@ public final class RunPipeline {
         report.accuracyFloat = floatAcc;
         report.accuracyGolden = DesignWriter.goldenAccuracy(vectors);
         report.heapStyle = r.style().name().toLowerCase();
+        report.registers = d.config().registers().label();
         CostModel cost = CostModel.defaults();
         CostFeatures features = FeatureCounter.count(d.circuit(), r.style());
         report.estimatedAreaCm2 = cost.areaUm2(features) / 1e8;
@@ -103,9 +104,10 @@ public final class RunPipeline {
                     syn.cells().values().stream().mapToInt(Integer::intValue).sum());
             report.tools.put("yosys", Tools.version("yosys"));
             NetlistCheck.Result gate = sw.time("power", () -> NetlistCheck.run(f.netlist(), syn.library(),
-                    rtl.ports(), vectors.q(), vectors.golden(), r.clockHz()));
+                    rtl.ports(), vectors.q(), vectors.golden(), r.clockHz(), d.config().registers()));
             report.record(gate, r.clockHz());
             log.printf("netlist: %d mismatches; power %.3f mW%n", gate.mismatches(), gate.power().totalMw());
+            SignOffTiming.run(stage, report, r.clockHz(), r.timeoutSeconds(), sw, log);
             NetlistEquivalence.Result proof = NetlistEquivalence.prove(stage, r.proveTimeoutSeconds());
             sw.add("prove", proof.seconds());
             report.record(proof);
