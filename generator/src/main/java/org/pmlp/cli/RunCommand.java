@@ -68,10 +68,16 @@ final class RunCommand implements Callable<Integer> {
     RegisterOptions registers;
 
     @Mixin
+    SupplyOptions supplyOptions;
+
+    @Mixin
     ProofOptions proofs;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** From --liberty-dir/--vdd, checked in call(); null without a family. */
+    org.pmlp.design.SupplySweep.Supply supply;
 
     @Override
     public Integer call() {
@@ -86,6 +92,10 @@ final class RunCommand implements Callable<Integer> {
         eda.check();
         registers.check();
         proofs.check();
+        if (noSynth) {
+            OptionUse.rejectGiven(spec, "--no-synth skips synthesis, timing and power", "--liberty-dir", "--vdd");
+        }
+        supply = supplyOptions.supply(eda.liberty());
         return runAndPrint(this, System.out);
     }
 
@@ -112,10 +122,11 @@ final class RunCommand implements Callable<Integer> {
         DesignConfig cfg = c.config == null ? DesignConfig.exact(ModelShape.of(m), c.quant.spec())
                 : DesignConfig.read(c.config, ModelShape.of(m), c.quant.spec());
         cfg = c.registers.apply(cfg);
-        RunPipeline.Request req = new RunPipeline.Request(m, cfg, d.train(), d.test(), c.output, c.eda.liberty(),
+        java.nio.file.Path liberty = c.supply == null ? c.eda.liberty() : c.supply.synthesisLibrary().file();
+        RunPipeline.Request req = new RunPipeline.Request(m, cfg, d.train(), d.test(), c.output, liberty,
                 c.eda.heapStyle(), c.seed, c.eda.timeout, true, !c.noSynth, c.eda.clockHz, c.proofs.proveTimeout,
                 c.proofs.proveReference);
-        DesignReport r = RunPipeline.run(req, sw, out);
+        DesignReport r = RunPipeline.run(req, c.supply, sw, out);
         if (c.source.model == null) {
             ModelJson.write(m, c.output.resolve("trained-model.json"));
         }

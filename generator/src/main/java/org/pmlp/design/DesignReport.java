@@ -53,7 +53,7 @@ public final class DesignReport {
 
     /** Timing and power of the one netlist at one supply voltage. */
     public record VddPoint(double volts, String liberty, double criticalPathMs, boolean timingMet, double leakageMw,
-                           double dynamicMw, double totalMw, double energyPerClassificationUj) {
+                           double dynamicMw, double totalMw, double energyPerClassificationMj) {
     }
 
     /** Takes OpenSTA's figures, timed at {@code clock} Hz. */
@@ -150,12 +150,13 @@ public final class DesignReport {
                 ObjectNode row = vt.addObject();
                 row.put("vdd", v.volts());
                 row.put("liberty", v.liberty());
+                row.put("batteries", Batteries.fitting(v.totalMw()));
                 num(row, "critical_path_ms", v.criticalPathMs());
                 row.put("timing_met", v.timingMet());
                 num(row, "leakage_mw", v.leakageMw());
                 num(row, "dynamic_mw", v.dynamicMw());
                 num(row, "total_mw", v.totalMw());
-                num(row, "energy_per_classification_uj", v.energyPerClassificationUj());
+                num(row, "energy_per_classification_mj", v.energyPerClassificationMj());
             }
         }
         ObjectNode c = o.putObject("cells");
@@ -317,12 +318,12 @@ public final class DesignReport {
         }
         if (!vddTable.isEmpty()) {
             sb.append("\n## Supply voltage (one netlist, timed and powered with each library)\n\n");
-            sb.append("| V | critical path ms | meets clock | leakage mW | dynamic mW | total mW | energy/class. uJ |"
+            sb.append("| V | critical path ms | meets clock | leakage mW | dynamic mW | total mW | energy/class. mJ |"
                     + " batteries (30 mW Molex, 15 mW Zinergy, 6 mW Blue Spark) |\n|---|---|---|---|---|---|---|---|\n");
             for (VddPoint v : vddTable) {
                 sb.append(String.format("| %.1f | %.1f | %s | %.3f | %.4f | %.3f | %.2f | %s |%n", v.volts(),
                         v.criticalPathMs(), v.timingMet() ? "yes" : "no", v.leakageMw(), v.dynamicMw(), v.totalMw(),
-                        v.energyPerClassificationUj(), Batteries.fitting(v.totalMw())));
+                        v.energyPerClassificationMj(), Batteries.fitting(v.totalMw())));
             }
         }
         sb.append("\n## Cells\n\n| cell | count |\n|---|---|\n");
