@@ -143,6 +143,13 @@ public final class DesignWriter {
         return new org.pmlp.rtl.PortMap(java.util.List.copyOf(bits));
     }
 
+    /** The register placement recorded in a design folder's design.json (both when absent: older folders). */
+    public static Registers readRegisters(DesignFolder f) {
+        var root = Json.read(f.design());
+        return root.has("registers") ? Registers.parse(root.get("registers").text(), f.design() + ": registers")
+                : Registers.BOTH;
+    }
+
     /** Share of labelled vectors the golden model classifies correctly (NaN when none). */
     public static double goldenAccuracy(TestVectors v) {
         int ok = 0;

@@ -10,12 +10,12 @@ import org.pmlp.eda.StaticTiming;
 import org.pmlp.eda.Tools;
 
 /** Times a synthesized design folder with OpenSTA and records the result in its report. */
-final class SignOffTiming {
+public final class SignOffTiming {
     private SignOffTiming() {
     }
 
     /** Times synth/netlist.v with synth/cells.lib at {@code clockHz}; unmet clocks are warned about on {@code log}. */
-    static void run(Path folder, DesignReport report, double clockHz, long timeoutSeconds, Stopwatch sw, PrintStream log) {
+    public static void run(Path folder, DesignReport report, double clockHz, long timeoutSeconds, Stopwatch sw, PrintStream log) {
         String text;
         try {
             text = Files.readString(folder.resolve("synth/cells.lib"));
