@@ -49,6 +49,18 @@ final class BenchCommand implements Callable<Integer> {
     @Mixin
     EdaOptions eda;
 
+    @Option(names = "--liberty-dir", paramLabel = "DIR",
+            description = "A family of cell libraries, one per supply voltage (e.g. the public EGFET 0.6-2.0 V): the "
+                    + "summary adds the exact and chosen designs' power and worst path at --low-vdd.")
+    java.nio.file.Path libertyDir;
+
+    @Option(names = "--low-vdd", paramLabel = "V", defaultValue = "0.6",
+            description = "The voltage of --liberty-dir for the summary's low-voltage columns (default: ${DEFAULT-VALUE}).")
+    double lowVdd;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
         eda.check();
@@ -64,8 +76,13 @@ final class BenchCommand implements Callable<Integer> {
         ExploreRun.Options o = new ExploreRun.Options(0.01, power,
                 new Nsga2Search.Options(population, generations, 0.6, 0, 0.5, seed), retrainEpochs, jobs, eda.liberty(), eda.timeout,
                 eda.clockHz, verifyLimit, true, eda.heapStyle());
+        if (libertyDir == null) {
+            OptionUse.rejectGiven(spec, "it picks a voltage of --liberty-dir", "--low-vdd");
+        }
+        org.pmlp.eda.liberty.LibertyFamily.Member low = libertyDir == null ? null
+                : org.pmlp.eda.liberty.LibertyFamily.read(libertyDir).at(lowVdd, "--low-vdd");
         ExploreRun.prepareFolder(output);
-        var rows = Benchmark.run(datasets, output, o, System.out);
+        var rows = Benchmark.run(datasets, output, o, low, System.out);
         System.out.printf("%nbenchmark of %d datasets written to %s (summary.csv, summary.md)%n", rows.size(), output);
         java.util.List<String> failed = rows.stream()
                 .flatMap(r -> r.failed().stream().map(id -> r.dataset() + "/" + id)).toList();

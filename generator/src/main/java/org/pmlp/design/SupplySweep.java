@@ -115,6 +115,42 @@ public final class SupplySweep {
         }
     }
 
+    /**
+     * One voltage's figures for a finished, synthesized design folder (bench's low-voltage
+     * columns): its stored test vectors simulated on the netlist with that library, and OpenSTA.
+     */
+    public static DesignReport.VddPoint point(Path folder, LibertyFamily.Member m, double clockHz, long timeoutSeconds) {
+        DesignFolder f = new DesignFolder(folder);
+        Verification.Stored v = Verification.read(f);
+        String text;
+        try {
+            text = Files.readString(m.file());
+        } catch (IOException e) {
+            throw new org.pmlp.UserError(m.file() + ": cannot read the liberty file: " + e.getMessage());
+        }
+        String repaired = LibertyRepair.repair(text, m.file().toString()).text();
+        CellLibrary lib = CellLibrary.parse(repaired, m.file().toString());
+        NetlistCheck.Result gate = NetlistCheck.run(f.netlist(), lib, DesignWriter.readPorts(f), v.q(), v.golden(), clockHz,
+                DesignWriter.readRegisters(f));
+        StaReport t = null;
+        if (Tools.which(StaticTiming.TOOL) != null && StaticTiming.hasDelays(repaired)) {
+            String name = "vdd_" + m.label() + "V";
+            Path copy = folder.resolve("sta/" + name + ".lib");
+            try {
+                Files.createDirectories(copy.getParent());
+                Files.writeString(copy, repaired);
+                t = StaticTiming.run(folder, "sta/" + name + ".lib", clockHz, name, timeoutSeconds);
+                Files.deleteIfExists(copy);
+            } catch (IOException e) {
+                throw new ToolFailure("cannot write " + copy + ": " + e.getMessage());
+            }
+        }
+        double total = gate.power().totalMw();
+        return new DesignReport.VddPoint(m.volts(), m.file().toAbsolutePath().toString(),
+                t == null || !t.hasPath() ? Double.NaN : t.criticalPathMs(), t != null && t.met(),
+                gate.power().leakageMw(), gate.power().dynamicMw(), total, total / clockHz);
+    }
+
     /** The row to sign off: the voltage asked for, or the lowest meeting the clock (else the fastest, with a warning). */
     static int choose(Supply supply, List<DesignReport.VddPoint> rows, PrintStream log) {
         if (!supply.auto()) {

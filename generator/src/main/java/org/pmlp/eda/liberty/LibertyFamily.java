@@ -81,12 +81,17 @@ public record LibertyFamily(Path dir, List<Member> members) {
 
     /** The library for {@code volts}; exit 2 naming the voltages found when there is none. */
     public Member at(double volts) {
+        return at(volts, "--vdd");
+    }
+
+    /** As {@link #at(double)}, naming {@code option} in the error. */
+    public Member at(double volts, String option) {
         for (Member m : members) {
             if (Math.abs(m.volts() - volts) < 1e-6) {
                 return m;
             }
         }
-        throw new UserError("--vdd " + Member.label(volts) + ": no library for that voltage in " + dir
+        throw new UserError(option + " " + Member.label(volts) + ": no library for that voltage in " + dir
                 + "; voltages found: " + voltages());
     }
 
