@@ -10,7 +10,9 @@
 # A registered design gets its clock on clk, input/output delays 0 on the other ports, and the
 # flip-flops' D-to-Q arcs disabled (the public EGFET library characterizes DFFX1 like a latch,
 # with D->Q arcs, and OpenSTA would time through it as if transparent): paths then start at a
-# clock pin or an input and end at a D pin or an output, register to register.
+# clock pin or an input and end at a D pin or an output, register to register. The public
+# library has no setup arcs, so OpenSTA would not check the D pins at all: each register's data
+# inputs get a maximum delay of one period (set_max_delay -to), which makes them endpoints.
 if {![info exists pmlp_clock_hz]} {
     set pmlp_clock_hz 5
     if {[info exists ::env(PMLP_CLOCK_HZ)] && $::env(PMLP_CLOCK_HZ) ne ""} {
@@ -49,6 +51,17 @@ if {[llength $data_in] > 0} {
     set_input_delay 0 -clock [all_clocks] $data_in
 }
 set_output_delay 0 -clock [all_clocks] [all_outputs]
+if {[llength [get_ports -quiet clk]] > 0} {
+    set data_pins {}
+    foreach p [get_pins -quiet -of_objects [all_registers -cells] -filter "direction == input"] {
+        if {[get_full_name [get_nets -of_objects $p]] ne "clk"} {
+            lappend data_pins $p
+        }
+    }
+    if {[llength $data_pins] > 0} {
+        set_max_delay $period -to $data_pins
+    }
+}
 puts "pmlp-sta clock_hz $pmlp_clock_hz period_ms $period liberty $pmlp_liberty"
 report_checks -path_delay max -format full -digits 4
 report_power -digits 6

@@ -74,6 +74,31 @@ class StaReportTest {
     }
 
     @Test
+    void theWorstOfSeveralPathGroupsIsTaken() {
+        // a registered design: the clock group's path (register to output) and the path-delay
+        // group's (register to register, through set_max_delay on the D pins)
+        String text = """
+                pmlp-sta clock_hz 5 period_ms 200.0 liberty synth/cells.lib
+                Startpoint: _9174_ (rising edge-triggered flip-flop clocked by clk)
+                Endpoint: _9140_/D (internal path endpoint)
+                           301.2122   data arrival time
+                          -101.2122   slack (VIOLATED)
+
+                Startpoint: _9140_ (rising edge-triggered flip-flop clocked by clk)
+                Endpoint: y[0] (output port clocked by clk)
+                             6.7608   data arrival time
+                           193.2391   slack (MET)
+                """;
+        StaReport r = StaReport.parse(text);
+        assertEquals("_9174_", r.start());
+        assertEquals("_9140_/D", r.end());
+        assertEquals(301.2122, r.criticalPathMs(), 1e-9);
+        String reversed = text.substring(0, text.indexOf("Startpoint")) + text.substring(text.indexOf("Startpoint: _9140_"))
+                + "\n" + text.substring(text.indexOf("Startpoint"), text.indexOf("Startpoint: _9140_"));
+        assertEquals("_9140_/D", StaReport.parse(reversed).end(), "order does not matter");
+    }
+
+    @Test
     void constantDesignHasNoPath() {
         StaReport r = StaReport.parse("pmlp-sta clock_hz 5 period_ms 200.0 liberty synth/cells.lib\nNo paths found.\n");
         assertFalse(r.hasPath());
