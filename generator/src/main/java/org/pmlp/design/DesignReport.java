@@ -300,6 +300,7 @@ public final class DesignReport {
             row(sb, "power", String.format("%.3f mW (leakage %.3f mW, dynamic %.5f mW at %.0f Hz)", powerMw, leakageMw,
                     dynamicMw, clockHz));
             row(sb, "sum of average cell leakage", String.format("%.3f mW", averageLeakageMw));
+            row(sb, "printed batteries that can supply it (about 30 / 15 / 6 mW)", Batteries.fitting(powerMw));
         }
         if (timing != null) {
             row(sb, "static timing (OpenSTA)", timingText());
