@@ -34,7 +34,7 @@ class ExploreEndToEndTest {
         assertEquals(0, r.exitCode(), r.out());
         List<String> csv = Files.readAllLines(out.resolve("pareto.csv"));
         assertEquals("id,accuracy_train,accuracy_test,est_area_cm2,area_cm2,power_mw,rtl_mismatches,netlist_mismatches,"
-                + "netlist_equivalence,constant,config", csv.get(0));
+                + "netlist_equivalence,constant,timing_met,critical_path_ms,config", csv.get(0));
         assertTrue(csv.size() >= 3, "the exact baseline and at least one explored design: " + csv);
         double exactArea = Double.parseDouble(csv.get(1).split(",")[4]);
         double smallest = Double.MAX_VALUE;
