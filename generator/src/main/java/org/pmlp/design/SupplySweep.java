@@ -52,7 +52,7 @@ public final class SupplySweep {
             }
             String repaired = LibertyRepair.repair(text, m.file().toString()).text();
             CellLibrary lib = CellLibrary.parse(repaired, m.file().toString());
-            NetlistCheck.Result gate = sw.time("vdd_power", () -> NetlistCheck.run(folder.resolve("synth/netlist.v"), lib,
+            NetlistCheck.Result gate = sw.time("vdd_power", () -> NetlistCheck.run(new DesignFolder(folder).netlist(), lib,
                     ports, vectors.q(), vectors.golden(), clockHz, registers));
             StaReport t = null;
             if (sta && StaticTiming.hasDelays(repaired)) {

@@ -145,11 +145,27 @@ public final class Benchmark {
                 num(d, "accuracy", v.report().accuracyGolden);
                 num(d, "area_cm2", v.report().areaCm2);
                 num(d, "power_mw", v.report().powerMw);
+                d.set("report", v.report().toJson()); // its timing, for the summary's timing columns
             }
         }
         o.put("seconds", r.seconds());
         var failed = o.putArray("failed");
         r.failed().forEach(failed::add);
+        if (r.exactReport() != null) {
+            o.set("exact_report", r.exactReport().toJson());
+        }
+        var low = o.putObject("low_voltage");
+        r.lowVoltage().forEach((k, p) -> {
+            var q = low.putObject(k);
+            q.put("vdd", p.volts());
+            q.put("liberty", p.liberty());
+            num(q, "critical_path_ms", p.criticalPathMs());
+            q.put("timing_met", p.timingMet());
+            num(q, "leakage_mw", p.leakageMw());
+            num(q, "dynamic_mw", p.dynamicMw());
+            num(q, "total_mw", p.totalMw());
+            num(q, "energy_per_classification_mj", p.energyPerClassificationMj());
+        });
         return o;
     }
 
@@ -159,7 +175,8 @@ public final class Benchmark {
         for (int i = 0; i < 2; i++) {
             var d = o.get(i == 0 ? "loss1" : "loss5");
             if (d != null && !d.isNull()) {
-                org.pmlp.design.DesignReport rep = new org.pmlp.design.DesignReport();
+                org.pmlp.design.DesignReport rep = d.has("report") ? DesignReport.fromJson(d.get("report"))
+                        : new org.pmlp.design.DesignReport();
                 rep.accuracyGolden = dbl(d.get("accuracy"));
                 rep.areaCm2 = dbl(d.get("area_cm2"));
                 rep.powerMw = dbl(d.get("power_mw"));
@@ -171,9 +188,17 @@ public final class Benchmark {
         if (o.has("failed")) {
             o.get("failed").forEach(f -> failed.add(f.asText()));
         }
+        java.util.Map<String, DesignReport.VddPoint> low = new java.util.LinkedHashMap<>();
+        o.path("low_voltage").fields().forEachRemaining(e -> {
+            var q = e.getValue();
+            low.put(e.getKey(), new DesignReport.VddPoint(q.get("vdd").asDouble(), q.path("liberty").asText(),
+                    dbl(q.get("critical_path_ms")), q.path("timing_met").asBoolean(), dbl(q.get("leakage_mw")),
+                    dbl(q.get("dynamic_mw")), dbl(q.get("total_mw")), dbl(q.get("energy_per_classification_mj"))));
+        });
+        DesignReport exact = o.has("exact_report") ? DesignReport.fromJson(o.get("exact_report")) : null;
         return new Row(o.get("dataset").asText(), o.get("topology").asText(), dbl(o.get("float_acc")),
                 dbl(o.get("exact_acc")), dbl(o.get("exact_area_cm2")), dbl(o.get("exact_power_mw")), best[0], best[1],
-                o.get("seconds").asDouble(), List.copyOf(failed));
+                o.get("seconds").asDouble(), List.copyOf(failed), low, exact);
     }
 
     private static void num(com.fasterxml.jackson.databind.node.ObjectNode o, String k, double v) {
