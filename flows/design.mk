@@ -4,10 +4,17 @@
 #   make equiv   prove synth/netlist.v equivalent to rtl/top.v (ABC dsec; log in equiv/abc.log)
 #   make reference  try to prove rtl/top.v equal to rtl/reference.v, the behavioural reference
 #                (ABC dsec within PROVE_TIMEOUT; log in reference/abc.log)
-#   make all     sim, synth and equiv: the verification job pmlp runs per design, here or on a cluster
-#                (pmlp runs `make -k all`, so synthesis and the proof still run when the simulation
-#                finds mismatches)
 #   make lint    verilator --lint-only -Wall and Icarus Verilog on rtl/top.v
+#   make sta     static timing of synth/netlist.v with OpenSTA (flows/sta.tcl) at CLOCK_HZ:
+#                the worst path and its slack (report in sta/report.txt; times in ms)
+#   make power   OpenSTA's report_power on synth/netlist.v (sta/power.txt): its leakage is the
+#                sum of the cells' average leakage (pmlp's own figure is state-dependent, from
+#                simulation); its internal and switching power assume OpenSTA's default activity,
+#                not the test vectors'. pmlp's simulated power needs Java (pmlp run / pmlp synth).
+#   make all     sim, synth, equiv and sta: the verification job pmlp runs per design, here or on a
+#                cluster (pmlp runs `make -k all`, so synthesis, the proof and timing still run when
+#                the simulation finds mismatches); none of it needs Java, and `make -j` over many
+#                design folders runs them side by side (each writes only inside its own folder)
 #   make clean   remove what sim and synth made
 VERILATOR ?= verilator
 YOSYS ?= yosys
@@ -18,6 +25,10 @@ TIMEOUT ?= 900
 # does not finish is reported as not proved, never as a pass.
 PROVE_TIMEOUT ?= 300
 JOBS ?= 2
+# Which ports are registered (none|inputs|outputs|both; the folder's Makefile says). A design
+# without registers has no clock port: the proofs' wrapper then instantiates it without one.
+REGISTERS ?= both
+COMB_DEFINE = $(if $(filter none,$(REGISTERS)),-DPMLP_COMB)
 # The harness runs a few thousand cycles, so the generated C++ is compiled without optimization:
 # it builds 3.5x faster (cardio 21-3-3: 3.6 s instead of 12.6 s) and still runs in milliseconds.
 VERILATOR_COPT ?= -O0
@@ -25,9 +36,9 @@ VERILATOR_COPT ?= -O0
 # seen here with 5.006 on a cardio bit heap: 2 of 646 vectors wrong, Icarus right), so it is off.
 VERILATOR_FLAGS ?= -fno-const-bit-op-tree
 
-.PHONY: all sim synth equiv reference lint clean
+.PHONY: all sim synth equiv sta power reference lint clean
 
-all: sim synth equiv
+all: sim synth equiv sta
 
 sim: sim/obj_dir/Vtop
 	cd sim && ./obj_dir/Vtop vectors.hex expected.txt predictions.txt
@@ -57,7 +68,7 @@ synth/netlist.v: rtl/top.v $(LIBERTY)
 # Only the first passes.
 equiv: synth/netlist.v
 	@rm -rf equiv && mkdir -p equiv
-	timeout $(TIMEOUT) $(YOSYS) -q -l equiv/yosys.log -p "verilog_defines -DXW=$(X_BITS) -DYW=$(Y_BITS); script flows/equiv.ys"
+	timeout $(TIMEOUT) $(YOSYS) -q -l equiv/yosys.log -p "verilog_defines -DXW=$(X_BITS) -DYW=$(Y_BITS) $(COMB_DEFINE); script flows/equiv.ys"
 	timeout $(PROVE_TIMEOUT) $(YOSYS_ABC) -c "dsec -T $(PROVE_TIMEOUT) equiv/rtl.blif equiv/netlist.blif" \
 	    >equiv/abc.log 2>&1; s=$$?; echo $$s >equiv/abc.status; cat equiv/abc.log; exit $$s
 	@grep -qi "networks are equivalent" equiv/abc.log || { echo "equiv: the netlist is NOT proved equivalent to the RTL"; exit 1; }
@@ -66,7 +77,7 @@ equiv: synth/netlist.v
 # heaps) that may not finish within its bound on large designs.
 reference:
 	@rm -rf reference && mkdir -p reference
-	timeout $(TIMEOUT) $(YOSYS) -q -l reference/yosys.log -p "verilog_defines -DXW=$(X_BITS) -DYW=$(Y_BITS); script flows/reference.ys"
+	timeout $(TIMEOUT) $(YOSYS) -q -l reference/yosys.log -p "verilog_defines -DXW=$(X_BITS) -DYW=$(Y_BITS) $(COMB_DEFINE); script flows/reference.ys"
 	timeout $(PROVE_TIMEOUT) $(YOSYS_ABC) -c "dsec -T $(PROVE_TIMEOUT) reference/rtl.blif reference/reference.blif" \
 	    >reference/abc.log 2>&1; s=$$?; cat reference/abc.log; exit $$s
 	@grep -qi "networks are equivalent" reference/abc.log || { echo "reference: rtl/top.v is NOT proved equal to rtl/reference.v"; exit 1; }
@@ -76,4 +87,18 @@ lint:
 	timeout $(TIMEOUT) $(IVERILOG) -g2005 -Wall -o /dev/null rtl/top.v
 
 clean:
-	rm -rf sim/obj_dir sim/predictions.txt synth equiv reference
+	rm -rf sim/obj_dir sim/predictions.txt synth equiv reference sta
+
+# Sign-off: static timing and OpenSTA's power, and everything at once.
+STA ?= sta
+CLOCK_HZ ?= 5
+
+# OpenSTA (Debian: 2.0.17) exits 0 even when a Tcl command fails, so its output is checked.
+sta: synth/netlist.v
+	@mkdir -p sta
+	PMLP_CLOCK_HZ=$(CLOCK_HZ) timeout $(TIMEOUT) $(STA) -no_init -no_splash -exit flows/sta.tcl >sta/report.txt 2>&1
+	@if grep -q '^Error' sta/report.txt; then cat sta/report.txt; echo "sta: OpenSTA failed (sta/report.txt)"; exit 1; fi
+	@grep -E '^(pmlp-sta|Startpoint|Endpoint)|data arrival time|slack|No paths' sta/report.txt
+
+power: sta
+	@sed -n '/^Group .*Internal/,$$p' sta/report.txt | tee sta/power.txt

@@ -1,5 +1,6 @@
-// pmlp Verilator harness: streams quantized test vectors through the clocked design, one per
-// cycle, writes the predicted classes and counts mismatches against the golden model.
+// pmlp Verilator harness: streams quantized test vectors through the design, one per cycle (a
+// combinational design is evaluated once per vector, with no clock), writes the predicted
+// classes and counts mismatches against the golden model.
 // Usage: Vtop vectors.hex expected.txt predictions.txt
 // Generated from rtl-templates/harness.cpp for a design with a @INPUT_BITS@-bit input port.
 #include "Vtop.h"
@@ -12,6 +13,8 @@
 #include <vector>
 
 static const int kInputWords = @INPUT_WORDS@;
+// Register stages between x and y (0: combinational, no clock port).
+#define PMLP_STAGES @STAGES@
 
 static bool parse_hex(const std::string& line, std::vector<uint32_t>& words) {
     words.assign(kInputWords, 0);
@@ -67,18 +70,27 @@ int main(int argc, char** argv) {
 
     Vtop* top = new Vtop;
     std::vector<long> predicted(vectors.size());
+#if PMLP_STAGES == 0
+    for (size_t k = 0; k < vectors.size(); ++k) {
+        set_input(top, vectors[k]);
+        top->eval();
+        predicted[k] = static_cast<long>(top->y);
+    }
+#else
     top->clk = 0;
     top->eval();
-    // At rising edge k the input register takes vector k and the output register the class of
-    // vector k-1, so after edge k the output holds the answer for vector k-1.
-    for (size_t k = 0; k <= vectors.size(); ++k) {
+    // At rising edge k the first register stage takes vector k; after edge k the output holds
+    // the answer for vector k - (stages - 1).
+    const size_t lag = PMLP_STAGES - 1;
+    for (size_t k = 0; k < vectors.size() + lag; ++k) {
         set_input(top, vectors[k < vectors.size() ? k : vectors.size() - 1]);
         top->clk = 0;
         top->eval();
         top->clk = 1;
         top->eval();
-        if (k >= 1) predicted[k - 1] = static_cast<long>(top->y);
+        if (k >= lag) predicted[k - lag] = static_cast<long>(top->y);
     }
+#endif
     top->final();
     delete top;
 

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.pmlp.quant.QuantSpec;
+import org.pmlp.rtl.Registers;
 import org.pmlp.util.Json;
 
 /**
@@ -13,8 +14,18 @@ import org.pmlp.util.Json;
  * parameters, in flow order. Unspecified sections mean exact. The JSON format is documented in
  * the README and {@code examples/}.
  */
-public record DesignConfig(QuantSpec spec, List<Pass> passes) {
+public record DesignConfig(QuantSpec spec, List<Pass> passes, Registers registers) {
     public static final String FORMAT = "pmlp-design";
+
+    /** With registered inputs and outputs, the default. */
+    public DesignConfig(QuantSpec spec, List<Pass> passes) {
+        this(spec, passes, Registers.BOTH);
+    }
+
+    /** This configuration with the given register placement. */
+    public DesignConfig withRegisters(Registers r) {
+        return new DesignConfig(spec, passes, r);
+    }
 
     /** The exact bespoke design: baseline formats, calibrated hidden windows, exact argmax. */
     public static DesignConfig exact(ModelShape shape, QuantSpec spec) {
@@ -33,7 +44,7 @@ public record DesignConfig(QuantSpec spec, List<Pass> passes) {
     }
 
     public static DesignConfig parse(Json.In root, ModelShape shape, QuantSpec defaults) {
-        List<String> allowed = new ArrayList<>(List.of("format", "version", "quantization", "comment"));
+        List<String> allowed = new ArrayList<>(List.of("format", "version", "quantization", "registers", "comment"));
         allowed.addAll(PassRegistry.names());
         root.onlyFields(allowed.toArray(new String[0]));
         if (root.has("format") && !root.get("format").text().equals(FORMAT)) {
@@ -51,7 +62,19 @@ public record DesignConfig(QuantSpec spec, List<Pass> passes) {
                     q.has("weight_bits") ? q.get("weight_bits").integer(2, 16) : defaults.weightBits(),
                     q.has("act_bits") ? q.get("act_bits").integer(0, 32) : defaults.actBits());
         }
-        return new DesignConfig(spec, PassRegistry.parse(root, shape, spec));
+        Registers registers = root.has("registers")
+                ? parseRegisters(root.get("registers")) : Registers.BOTH;
+        return new DesignConfig(spec, PassRegistry.parse(root, shape, spec), registers);
+    }
+
+    private static Registers parseRegisters(Json.In field) {
+        String text = field.text();
+        for (Registers r : Registers.values()) {
+            if (r.label().equals(text)) {
+                return r;
+            }
+        }
+        throw field.error("expected \"none\", \"inputs\", \"outputs\" or \"both\"");
     }
 
     /** The pass with the given section name, or null. */
@@ -75,7 +98,7 @@ public record DesignConfig(QuantSpec spec, List<Pass> passes) {
         }
         out.add(pass);
         out.sort(java.util.Comparator.comparingInt(p -> PassRegistry.names().indexOf(p.name())));
-        return new DesignConfig(spec, out);
+        return new DesignConfig(spec, out, registers);
     }
 
     public JsonNode toJson() {
@@ -86,6 +109,9 @@ public record DesignConfig(QuantSpec spec, List<Pass> passes) {
         q.put("input_bits", spec.inputBits());
         q.put("weight_bits", spec.weightBits());
         q.put("act_bits", spec.actBits());
+        if (registers != Registers.BOTH) { // written only when not the default, so older configurations stay byte-identical
+            o.put("registers", registers.label());
+        }
         for (Pass p : passes) {
             o.set(p.name(), p.toJson());
         }

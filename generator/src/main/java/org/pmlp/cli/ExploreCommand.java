@@ -229,6 +229,11 @@ final class ExploreCommand implements Callable<Integer> {
             System.out.println("warning: the netlist proof ran out of time (not proved, not refuted; see pareto.csv): "
                     + String.join(", ", unproved));
         }
+        List<String> late = ExploreOutputs.timingViolations(out);
+        if (!late.isEmpty()) {
+            System.out.println("warning: failed timing constraint (OpenSTA: the worst path is longer than the clock period "
+                    + "at --clock-hz; timing_met = no in pareto.csv): " + String.join(", ", late));
+        }
         List<String> jobsFailed = ExploreOutputs.jobFailures(out);
         List<String> failed = new ArrayList<>(ExploreOutputs.failures(out));
         failed.removeAll(jobsFailed);

@@ -44,6 +44,9 @@ final class GenerateCommand implements Callable<Integer> {
     @Mixin
     EdaOptions eda;
 
+    @Mixin
+    RegisterOptions registers;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -51,11 +54,13 @@ final class GenerateCommand implements Callable<Integer> {
     public Integer call() {
         OptionUse.rejectGiven(spec, "generate runs no tool (run, simulate and synth do)", "--timeout", "--clock-hz");
         eda.check();
+        registers.check();
         ModelLoading.Result loaded = ModelLoading.load(model, scaler, data, seed, System.out);
         Mlp m = loaded.model();
         DataOptions.Loaded d = loaded.data();
         DesignConfig cfg = config == null ? DesignConfig.exact(ModelShape.of(m), quant.spec())
                 : DesignConfig.read(config, ModelShape.of(m), quant.spec());
+        cfg = registers.apply(cfg);
         RunPipeline.Request req = new RunPipeline.Request(m, cfg, d.train(), d.test(), output, eda.liberty(),
                 eda.heapStyle(), seed, eda.timeout, false, false, eda.clockHz);
         DesignReport r = RunPipeline.run(req, new Stopwatch(), System.out);

@@ -65,10 +65,19 @@ final class RunCommand implements Callable<Integer> {
     EdaOptions eda;
 
     @Mixin
+    RegisterOptions registers;
+
+    @Mixin
+    SupplyOptions supplyOptions;
+
+    @Mixin
     ProofOptions proofs;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** From --liberty-dir/--vdd, checked in call(); null without a family. */
+    org.pmlp.design.SupplySweep.Supply supply;
 
     @Override
     public Integer call() {
@@ -81,7 +90,12 @@ final class RunCommand implements Callable<Integer> {
                     "--prove-timeout", "--prove-reference");
         }
         eda.check();
+        registers.check();
         proofs.check();
+        if (noSynth) {
+            OptionUse.rejectGiven(spec, "--no-synth skips synthesis, timing and power", "--liberty-dir", "--vdd");
+        }
+        supply = supplyOptions.supply(eda.liberty());
         return runAndPrint(this, System.out);
     }
 
@@ -107,10 +121,12 @@ final class RunCommand implements Callable<Integer> {
         }
         DesignConfig cfg = c.config == null ? DesignConfig.exact(ModelShape.of(m), c.quant.spec())
                 : DesignConfig.read(c.config, ModelShape.of(m), c.quant.spec());
-        RunPipeline.Request req = new RunPipeline.Request(m, cfg, d.train(), d.test(), c.output, c.eda.liberty(),
+        cfg = c.registers.apply(cfg);
+        java.nio.file.Path liberty = c.supply == null ? c.eda.liberty() : c.supply.synthesisLibrary().file();
+        RunPipeline.Request req = new RunPipeline.Request(m, cfg, d.train(), d.test(), c.output, liberty,
                 c.eda.heapStyle(), c.seed, c.eda.timeout, true, !c.noSynth, c.eda.clockHz, c.proofs.proveTimeout,
                 c.proofs.proveReference);
-        DesignReport r = RunPipeline.run(req, sw, out);
+        DesignReport r = RunPipeline.run(req, c.supply, sw, out);
         if (c.source.model == null) {
             ModelJson.write(m, c.output.resolve("trained-model.json"));
         }
@@ -161,6 +177,18 @@ final class RunCommand implements Callable<Integer> {
         if (!Double.isNaN(r.powerMw)) {
             out.printf("power        %.3f mW (leakage %.3f, dynamic %.5f at %.0f Hz)%n", r.powerMw, r.leakageMw,
                     r.dynamicMw, r.clockHz);
+        }
+        if (r.timing != null) {
+            if (Double.isNaN(r.criticalPathMs)) {
+                out.printf("timing       %s%n", r.timing);
+            } else {
+                out.printf("timing       worst path %.1f ms (%s -> %s), max clock %.3f Hz: %s at %s Hz (OpenSTA)%n",
+                        r.criticalPathMs, r.pathStart, r.pathEnd, r.maxClockHz,
+                        "met".equals(r.timing) ? "met" : "NOT MET", r.timingClockHz);
+            }
+        }
+        if (r.registers != null) {
+            out.printf("registers    %s%n", r.registers);
         }
         StringBuilder s = new StringBuilder();
         r.seconds.forEach((k, v) -> s.append(String.format("%s %.1f  ", k, v)));

@@ -11,6 +11,7 @@ import org.pmlp.design.Verification;
 import org.pmlp.eda.NetlistEquivalence;
 import org.pmlp.eda.Tools;
 import org.pmlp.eda.YosysSynthesis;
+import org.pmlp.design.SignOffTiming;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -64,7 +65,7 @@ final class SynthCommand implements Callable<Integer> {
         r.repairs().forEach(n -> System.out.println("library repaired for mapping: " + n));
         Verification.Stored v = Verification.read(f);
         NetlistCheck.Result gate = NetlistCheck.run(f.netlist(), r.library(), DesignWriter.readPorts(f), v.q(),
-                v.golden(), clockHz);
+                v.golden(), clockHz, DesignWriter.readRegisters(f));
         System.out.printf("netlist: %d vectors, %d mismatches vs golden model; power %.3f mW (leakage %.3f, dynamic %.5f"
                 + " at %.0f Hz; sum of average cell leakage %.3f)%n", v.q().length, gate.mismatches(),
                 gate.power().totalMw(), gate.power().leakageMw(), gate.power().dynamicMw(), clockHz,
@@ -75,7 +76,17 @@ final class SynthCommand implements Callable<Integer> {
         Path libAbs = lib.toAbsolutePath().normalize();
         String libLabel = libAbs.equals(dir.resolve(DesignWriter.DEFAULT_LIBERTY).toAbsolutePath().normalize())
                 ? DesignWriter.DEFAULT_LIBERTY + " (pmlp default, EGFET 1.0 V figures)" : libAbs.toString();
+        DesignReport timed = new DesignReport();
+        SignOffTiming.run(dir, timed, clockHz, timeout, new org.pmlp.design.Stopwatch(), System.out);
         ReportUpdate.apply(f, rep -> {
+            rep.timing = timed.timing;
+            rep.criticalPathMs = timed.criticalPathMs;
+            rep.maxClockHz = timed.maxClockHz;
+            rep.timingClockHz = timed.timingClockHz;
+            rep.pathStart = timed.pathStart;
+            rep.pathEnd = timed.pathEnd;
+            rep.staLeakageMw = timed.staLeakageMw;
+            timed.tools.forEach(rep.tools::put);
             rep.areaCm2 = r.areaCm2();
             rep.cells = r.cells();
             rep.libertyRepairs = r.repairs();

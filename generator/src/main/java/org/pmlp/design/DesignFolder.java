@@ -223,8 +223,8 @@ public final class DesignFolder {
     /** Files made later in a design folder by its Makefile or by pmlp simulate/synth (see design.mk's clean rule). */
     static boolean madeByTools(String relative) {
         return relative.startsWith("sim/obj_dir/") || relative.equals("sim/predictions.txt")
-                || relative.startsWith("synth/") || relative.startsWith("equiv/") || relative.startsWith("reference/")
-                || relative.equals("report.json") || relative.equals("report.md");
+                || relative.startsWith("synth/") || relative.startsWith("sta/") || relative.startsWith("equiv/")
+                || relative.startsWith("reference/") || relative.equals("report.json") || relative.equals("report.md");
     }
 
     /** Every regular file and link under {@code root}, as sorted '/'-separated relative paths; empty folders count too. */

@@ -31,11 +31,12 @@ import org.pmlp.util.Files2;
 public final class DesignJob {
     /** What {@code make all} leaves in a design folder. */
     public static final List<String> OUTPUTS = List.of("sim/predictions.txt", "synth/stat.txt", "synth/netlist.v", "synth/netlist.json",
-            "equiv/abc.log");
+            "equiv/abc.log", SignOffTiming.JOB_REPORT);
 
     /** A written design folder and what the gathering step needs to judge it. */
     public record Prepared(String name, RunPipeline.Request request, Path folder, TestVectors vectors, RtlDesign rtl,
-                           DesignReport report, YosysSynthesis.Library library, Stopwatch stopwatch) {
+                           DesignReport report, YosysSynthesis.Library library, Stopwatch stopwatch,
+                           org.pmlp.rtl.Registers registers) {
     }
 
     private DesignJob() {
@@ -62,6 +63,7 @@ public final class DesignJob {
         report.accuracyFloat = floatAcc;
         report.accuracyGolden = DesignWriter.goldenAccuracy(vectors);
         report.heapStyle = r.style().name().toLowerCase();
+        report.registers = d.config().registers().label();
         CostFeatures features = FeatureCounter.count(d.circuit(), r.style());
         report.estimatedAreaCm2 = CostModel.defaults().areaUm2(features) / 1e8;
         report.estimatedPowerMw = CostModel.defaults().powerMw(features);
@@ -73,7 +75,8 @@ public final class DesignJob {
         Path lib = r.liberty() == null ? fresh.resolve(DesignWriter.DEFAULT_LIBERTY) : r.liberty();
         YosysSynthesis.Library library = YosysSynthesis.prepareLibrary(fresh, lib);
         settle(fresh, folder);
-        return new Prepared(name, r, folder.toAbsolutePath().normalize(), vectors, rtl, report, library, sw);
+        return new Prepared(name, r, folder.toAbsolutePath().normalize(), vectors, rtl, report, library, sw,
+                d.config().registers());
     }
 
     /**
@@ -82,7 +85,8 @@ public final class DesignJob {
      */
     public static Job job(Prepared p) {
         return new Job(p.name(), p.folder(), List.of("make", "-k", "--no-print-directory", "all",
-                "TIMEOUT=" + p.request().timeoutSeconds(), "PROVE_TIMEOUT=" + p.request().proveTimeoutSeconds()),
+                "TIMEOUT=" + p.request().timeoutSeconds(), "PROVE_TIMEOUT=" + p.request().proveTimeoutSeconds(),
+                "CLOCK_HZ=" + Double.toString(p.request().clockHz())),
                 OUTPUTS);
     }
 
@@ -113,8 +117,10 @@ public final class DesignJob {
             report.libertyRepairs = syn.repairs();
             report.tools.put("yosys", Tools.version("yosys"));
             NetlistCheck.Result gate = sw.time("power", () -> NetlistCheck.run(new DesignFolder(folder).netlist(),
-                    syn.library(), p.rtl().ports(), p.vectors().q(), p.vectors().golden(), p.request().clockHz()));
+                    syn.library(), p.rtl().ports(), p.vectors().q(), p.vectors().golden(), p.request().clockHz(), p.registers()));
             report.record(gate, p.request().clockHz());
+            // Sign-off timing: OpenSTA ran in the job (make sta, at the request's clock); its report is read here.
+            SignOffTiming.read(folder, report, p.request().clockHz());
             NetlistEquivalence.Result proof = NetlistEquivalence.readFinished(folder, p.request().proveTimeoutSeconds());
             sw.add("prove", proof.seconds());
             report.record(proof);

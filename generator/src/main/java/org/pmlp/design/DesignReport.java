@@ -34,9 +34,55 @@ public final class DesignReport {
     public double dynamicMw = Double.NaN;
     public double averageLeakageMw = Double.NaN;
     public double clockHz = Double.NaN;
+    /**
+     * Static timing (OpenSTA): "met", "violated", "no paths" (a constant design) or
+     * "unavailable: why" (a library without delay tables); null when not synthesized.
+     */
+    public String timing;
+    public double criticalPathMs = Double.NaN;
+    public double maxClockHz = Double.NaN;
+    public double timingClockHz = Double.NaN;
+    public String pathStart;
+    public String pathEnd;
+    /** OpenSTA's report_power leakage, for the cross-check with pmlp's own. */
+    public double staLeakageMw = Double.NaN;
+    /** Per supply voltage of a --liberty-dir family (--vdd); empty without one. */
+    public java.util.List<VddPoint> vddTable = java.util.List.of();
+    /** The voltage the design was signed off at (--vdd), NaN without a family. */
+    public double vdd = Double.NaN;
+
+    /** Timing and power of the one netlist at one supply voltage. */
+    public record VddPoint(double volts, String liberty, double criticalPathMs, boolean timingMet, double leakageMw,
+                           double dynamicMw, double totalMw, double energyPerClassificationMj) {
+    }
+
+    /** Takes OpenSTA's figures, timed at {@code clock} Hz. */
+    public void record(org.pmlp.eda.StaReport sta, double clock) {
+        timingClockHz = clock;
+        staLeakageMw = sta.leakageMw();
+        if (!sta.hasPath()) {
+            timing = "no paths";
+            return;
+        }
+        timing = sta.met() ? "met" : "violated";
+        criticalPathMs = sta.criticalPathMs();
+        maxClockHz = sta.maxClockHz();
+        pathStart = sta.start();
+        pathEnd = sta.end();
+    }
+
+    /** Whether the clock is met: null when timing is unavailable or was not run. */
+    public Boolean timingMet() {
+        if (timing == null || timing.startsWith("unavailable")) {
+            return null;
+        }
+        return !timing.equals("violated");
+    }
     public Map<String, Integer> cells = new TreeMap<>();
     public String liberty;
     public String heapStyle;
+    /** Registered ports: none (combinational), inputs, outputs or both. */
+    public String registers;
     public int inputPortBits;
     public int rtlGates;
     public java.util.List<String> libertyRepairs = java.util.List.of();
@@ -86,12 +132,42 @@ public final class DesignReport {
         num(p, "average_cell_leakage_mw", averageLeakageMw);
         num(p, "clock_hz", clockHz);
         p.put("units", "mW = W x 1000; leakage from the liberty's leakage_power_unit");
+        num(p, "opensta_leakage_mw", staLeakageMw);
+        o.put("timing", timing);
+        num(o, "critical_path_ms", criticalPathMs);
+        num(o, "max_clock_hz", maxClockHz);
+        Boolean met = timingMet();
+        if (met == null) {
+            o.putNull("timing_met");
+        } else {
+            o.put("timing_met", met.booleanValue());
+        }
+        num(o, "timing_clock_hz", timingClockHz);
+        o.put("critical_path_start", pathStart);
+        o.put("critical_path_end", pathEnd);
+        if (!vddTable.isEmpty()) {
+            num(o, "vdd", vdd);
+            var vt = o.putArray("vdd_table");
+            for (VddPoint v : vddTable) {
+                ObjectNode row = vt.addObject();
+                row.put("vdd", v.volts());
+                row.put("liberty", v.liberty());
+                row.put("batteries", Batteries.fitting(v.totalMw()));
+                num(row, "critical_path_ms", v.criticalPathMs());
+                row.put("timing_met", v.timingMet());
+                num(row, "leakage_mw", v.leakageMw());
+                num(row, "dynamic_mw", v.dynamicMw());
+                num(row, "total_mw", v.totalMw());
+                num(row, "energy_per_classification_mj", v.energyPerClassificationMj());
+            }
+        }
         ObjectNode c = o.putObject("cells");
         cells.forEach(c::put);
         o.put("liberty", liberty);
         var rep = o.putArray("liberty_repairs");
         libertyRepairs.forEach(rep::add);
         o.put("heap_style", heapStyle);
+        o.put("registers", registers);
         o.put("input_port_bits", inputPortBits);
         o.put("rtl_gates", rtlGates);
         ObjectNode s = o.putObject("seconds");
@@ -133,12 +209,20 @@ public final class DesignReport {
         r.dynamicMw = num(p, "dynamic_mw");
         r.averageLeakageMw = num(p, "average_cell_leakage_mw");
         r.clockHz = num(p, "clock_hz");
+        r.staLeakageMw = num(p, "opensta_leakage_mw");
+        r.timing = text(o, "timing");
+        r.criticalPathMs = num(o, "critical_path_ms");
+        r.maxClockHz = num(o, "max_clock_hz");
+        r.timingClockHz = num(o, "timing_clock_hz");
+        r.pathStart = text(o, "critical_path_start");
+        r.pathEnd = text(o, "critical_path_end");
         o.path("cells").fields().forEachRemaining(e -> r.cells.put(e.getKey(), e.getValue().asInt()));
         r.liberty = text(o, "liberty");
         java.util.List<String> reps = new java.util.ArrayList<>();
         o.path("liberty_repairs").forEach(n -> reps.add(n.asText()));
         r.libertyRepairs = java.util.List.copyOf(reps);
         r.heapStyle = text(o, "heap_style");
+        r.registers = text(o, "registers");
         r.inputPortBits = o.path("input_port_bits").asInt(0);
         r.rtlGates = o.path("rtl_gates").asInt(0);
         o.path("seconds").fields().forEachRemaining(e -> r.seconds.put(e.getKey(), e.getValue().asDouble()));
@@ -169,7 +253,14 @@ public final class DesignReport {
         dynamicMw = Double.NaN;
         averageLeakageMw = Double.NaN;
         clockHz = Double.NaN;
-        for (String stage : new String[] {"synth", "power", "prove"}) {
+        timing = null;
+        criticalPathMs = Double.NaN;
+        maxClockHz = Double.NaN;
+        timingClockHz = Double.NaN;
+        pathStart = null;
+        pathEnd = null;
+        staLeakageMw = Double.NaN;
+        for (String stage : new String[] {"synth", "power", "prove", "sta"}) {
             seconds.remove(stage);
         }
     }
@@ -214,12 +305,33 @@ public final class DesignReport {
             row(sb, "power", String.format("%.3f mW (leakage %.3f mW, dynamic %.5f mW at %.0f Hz)", powerMw, leakageMw,
                     dynamicMw, clockHz));
             row(sb, "sum of average cell leakage", String.format("%.3f mW", averageLeakageMw));
+            row(sb, "printed batteries that can supply it (about 30 / 15 / 6 mW)", Batteries.fitting(powerMw));
+        }
+        if (timing != null) {
+            row(sb, "static timing (OpenSTA)", timingText());
+        }
+        if (!vddTable.isEmpty()) {
+            row(sb, "supply voltage", String.format("%.1f V", vdd));
         }
         row(sb, "cell library", liberty);
         for (String note : libertyRepairs) {
             row(sb, "library repaired for mapping", note);
         }
         row(sb, "input port bits", Integer.toString(inputPortBits));
+        if (registers != null) {
+            row(sb, "registers", registers.equals("none") ? "none (combinational, no clock)"
+                    : registers.equals("both") ? "inputs and outputs" : registers + " only");
+        }
+        if (!vddTable.isEmpty()) {
+            sb.append("\n## Supply voltage (one netlist, timed and powered with each library)\n\n");
+            sb.append("| V | critical path ms | meets clock | leakage mW | dynamic mW | total mW | energy/class. mJ |"
+                    + " batteries (30 mW Molex, 15 mW Zinergy, 6 mW Blue Spark) |\n|---|---|---|---|---|---|---|---|\n");
+            for (VddPoint v : vddTable) {
+                sb.append(String.format("| %.1f | %.1f | %s | %.3f | %.4f | %.3f | %.2f | %s |%n", v.volts(),
+                        v.criticalPathMs(), v.timingMet() ? "yes" : "no", v.leakageMw(), v.dynamicMw(), v.totalMw(),
+                        v.energyPerClassificationMj(), Batteries.fitting(v.totalMw())));
+            }
+        }
         sb.append("\n## Cells\n\n| cell | count |\n|---|---|\n");
         cells.forEach((k, v) -> sb.append("| ").append(k).append(" | ").append(v).append(" |\n"));
         sb.append("\n## Seconds per stage\n\n| stage | s |\n|---|---|\n");
@@ -230,6 +342,14 @@ public final class DesignReport {
                 + "simulated cycles of the synthesized netlist; dynamic power counts internal and switching\n"
                 + "energy of every toggle at the given clock.\n");
         return sb.toString();
+    }
+
+    private String timingText() {
+        if (timing.startsWith("unavailable") || timing.equals("no paths")) {
+            return timing;
+        }
+        return String.format("%.1f ms worst path (%s -> %s), max clock %.3f Hz; %s at %.4g Hz", criticalPathMs,
+                pathStart, pathEnd, maxClockHz, timing.equals("met") ? "met" : "VIOLATED", timingClockHz);
     }
 
     private static void row(StringBuilder sb, String k, String v) {

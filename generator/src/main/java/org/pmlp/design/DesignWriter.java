@@ -6,6 +6,7 @@ import org.pmlp.Version;
 import org.pmlp.model.ModelJson;
 import org.pmlp.rtl.HarnessWriter;
 import org.pmlp.rtl.HeapStyle;
+import org.pmlp.rtl.Registers;
 import org.pmlp.rtl.RtlDesign;
 import org.pmlp.rtl.VerilogEmitter;
 import org.pmlp.util.Files2;
@@ -33,10 +34,12 @@ public final class DesignWriter {
         String header = "pmlp " + Version.VERSION + ": bespoke MLP classifier " + d.circuit().topology()
                 + ", classes " + d.circuit().classLabels() + "\n"
                 + "Generated from the model and configuration in this folder (model.json, config.json); do not edit.";
-        RtlDesign rtl = VerilogEmitter.emit(d.circuit(), style, header);
+        Registers registers = d.config().registers();
+        RtlDesign rtl = VerilogEmitter.emit(d.circuit(), style, registers, header);
         Files2.write(f.verilog(), rtl.verilog());
-        Files2.write(f.dir().resolve("rtl/reference.v"), org.pmlp.rtl.ReferenceVerilog.emit(d.circuit(), rtl.ports()));
-        Files2.write(f.harness(), HarnessWriter.render(rtl.ports()));
+        Files2.write(f.dir().resolve("rtl/reference.v"),
+                org.pmlp.rtl.ReferenceVerilog.emit(d.circuit(), rtl.ports(), registers));
+        Files2.write(f.harness(), HarnessWriter.render(rtl.ports(), registers));
         StringBuilder hex = new StringBuilder();
         StringBuilder expected = new StringBuilder();
         StringBuilder csv = new StringBuilder();
@@ -58,7 +61,7 @@ public final class DesignWriter {
         Files2.write(f.vectorsCsv(), csv.toString());
         Files2.write(f.config(), Json.write(d.config().toJson()));
         Files2.write(f.model(), Json.write(ModelJson.toJson(d.model())));
-        for (String flow : new String[] {"design.mk", "synth.ys", "abc.script", "equiv.ys", "equiv_wrap.v", "reference.ys"}) {
+        for (String flow : new String[] {"design.mk", "synth.ys", "abc.script", "equiv.ys", "equiv_wrap.v", "reference.ys", "sta.tcl"}) {
             Files2.write(folder.resolve("flows").resolve(flow), Files2.resource("flows/" + flow));
         }
         String lib;
@@ -72,10 +75,12 @@ public final class DesignWriter {
             makeLib = org.pmlp.eda.MakeSafe.isSafe(lib) ? lib : linkLiberty(folder, lib);
         }
         Files2.write(folder.resolve("Makefile"), "# pmlp design folder: " + d.circuit().topology()
-                + ". Targets: sim, synth, equiv, reference, lint, clean (see flows/design.mk).\n"
+                + ". Targets: sim, synth, equiv, sta, power, all, reference, lint, clean (see flows/design.mk).\n"
                 + "LIBERTY ?= " + makeLib + "\n"
                 + "# Widths of the ports x and y (for the equivalence proofs, make equiv and make reference).\n"
                 + "X_BITS = " + Math.max(1, rtl.ports().width()) + "\nY_BITS = " + rtl.outputBits() + "\n"
+                + "# Registered ports: none (combinational, no clock), inputs, outputs or both.\n"
+                + "REGISTERS = " + registers.label() + "\n"
                 + "include flows/design.mk\n");
         ObjectNode meta = Json.object();
         meta.put("pmlp", Version.VERSION);
@@ -90,6 +95,7 @@ public final class DesignWriter {
         meta.put("output_bits", rtl.outputBits());
         meta.put("rtl_gates", rtl.gates());
         meta.put("heap_style", style.name().toLowerCase());
+        meta.put("registers", registers.label());
         meta.put("test_vectors", vectors.size());
         meta.put("labelled_vectors", vectors.labelled());
         putNumber(meta, "accuracy_float", floatAccuracy);
@@ -135,6 +141,13 @@ public final class DesignWriter {
             bits.add(new org.pmlp.rtl.PortMap.Bit(b.at(0).integer(), b.at(1).integer()));
         }
         return new org.pmlp.rtl.PortMap(java.util.List.copyOf(bits));
+    }
+
+    /** The register placement recorded in a design folder's design.json (both when absent: older folders). */
+    public static Registers readRegisters(DesignFolder f) {
+        var root = Json.read(f.design());
+        return root.has("registers") ? Registers.parse(root.get("registers").text(), f.design() + ": registers")
+                : Registers.BOTH;
     }
 
     /** Share of labelled vectors the golden model classifies correctly (NaN when none). */

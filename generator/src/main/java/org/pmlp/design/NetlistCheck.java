@@ -10,6 +10,7 @@ import org.pmlp.eda.netlist.Netlist;
 import org.pmlp.eda.netlist.PowerAnalysis;
 import org.pmlp.eda.netlist.PowerReport;
 import org.pmlp.rtl.PortMap;
+import org.pmlp.rtl.Registers;
 
 /**
  * Simulates the synthesized gate-level netlist on the design's test vectors, one per clock: a
@@ -17,8 +18,6 @@ import org.pmlp.rtl.PortMap;
  * analysis needs (state-dependent leakage and dynamic power of every cell).
  */
 public final class NetlistCheck {
-    /** Cycles from a vector at the input port to its class at the output: input and output registers. */
-    static final int LATENCY = 2;
 
     private NetlistCheck() {
     }
@@ -27,11 +26,22 @@ public final class NetlistCheck {
     public record Result(int mismatches, int firstMismatch, PowerReport power) {
     }
 
+    /** For a design with registered inputs and outputs. */
     public static Result run(Path netlistFile, CellLibrary library, PortMap ports, int[][] q, int[] golden,
                              double clockHz) {
+        return run(netlistFile, library, ports, q, golden, clockHz, Registers.BOTH);
+    }
+
+    /**
+     * Cycles from a vector at the input port to its class at the output are the register stages
+     * (0 for a combinational design: its output in cycle t is the class of vector t).
+     */
+    public static Result run(Path netlistFile, CellLibrary library, PortMap ports, int[][] q, int[] golden,
+                             double clockHz, Registers registers) {
+        int latency = registers.stages();
         Netlist net = Netlist.read(netlistFile, library);
-        List<boolean[]> cycles = new ArrayList<>(q.length + LATENCY);
-        for (int i = 0; i < q.length + LATENCY; i++) {
+        List<boolean[]> cycles = new ArrayList<>(q.length + latency);
+        for (int i = 0; i < q.length + latency; i++) {
             int[] v = q[Math.min(i, q.length - 1)];
             boolean[] bits = new boolean[Math.max(1, ports.width())];
             for (int p = 0; p < ports.width(); p++) {
@@ -45,7 +55,7 @@ public final class NetlistCheck {
         int mismatches = 0;
         int first = -1;
         for (int i = 0; i < q.length; i++) {
-            if (y[i + LATENCY] != golden[i]) {
+            if (y[i + latency] != golden[i]) {
                 mismatches++;
                 if (first < 0) {
                     first = i;

@@ -44,9 +44,18 @@ public final class RunPipeline {
     }
 
     public static DesignReport run(Request r, Stopwatch sw, PrintStream log) {
+        return run(r, null, sw, log);
+    }
+
+    /**
+     * With a library family ({@code supply} non-null): {@code r.liberty()} should be
+     * {@link SupplySweep.Supply#synthesisLibrary()}; the netlist is then timed and powered at every
+     * voltage and signed off at the chosen one.
+     */
+    public static DesignReport run(Request r, SupplySweep.Supply supply, Stopwatch sw, PrintStream log) {
         Path stage = DesignFolder.stage(r.out());
         try {
-            DesignReport report = runIn(stage, r, sw, log);
+            DesignReport report = runIn(stage, r, supply, sw, log);
             DesignFolder.publish(stage, r.out());
             return report;
         } catch (RuntimeException e) {
@@ -55,7 +64,7 @@ public final class RunPipeline {
         }
     }
 
-    private static DesignReport runIn(Path stage, Request r, Stopwatch sw, PrintStream log) {
+    private static DesignReport runIn(Path stage, Request r, SupplySweep.Supply supply, Stopwatch sw, PrintStream log) {
         DesignReport report = new DesignReport();
         CompiledDesign d = sw.time("compile", () -> DesignFlow.compile(r.model(), r.config(), r.train(), r.seed()));
         QuantizedData test = r.test() == null ? null
@@ -71,6 +80,7 @@ public final class RunPipeline {
         report.accuracyFloat = floatAcc;
         report.accuracyGolden = DesignWriter.goldenAccuracy(vectors);
         report.heapStyle = r.style().name().toLowerCase();
+        report.registers = d.config().registers().label();
         CostModel cost = CostModel.defaults();
         CostFeatures features = FeatureCounter.count(d.circuit(), r.style());
         report.estimatedAreaCm2 = cost.areaUm2(features) / 1e8;
@@ -103,9 +113,15 @@ public final class RunPipeline {
                     syn.cells().values().stream().mapToInt(Integer::intValue).sum());
             report.tools.put("yosys", Tools.version("yosys"));
             NetlistCheck.Result gate = sw.time("power", () -> NetlistCheck.run(f.netlist(), syn.library(),
-                    rtl.ports(), vectors.q(), vectors.golden(), r.clockHz()));
+                    rtl.ports(), vectors.q(), vectors.golden(), r.clockHz(), d.config().registers()));
             report.record(gate, r.clockHz());
             log.printf("netlist: %d mismatches; power %.3f mW%n", gate.mismatches(), gate.power().totalMw());
+            if (supply == null) {
+                SignOffTiming.run(stage, report, r.clockHz(), r.timeoutSeconds(), sw, log);
+            } else {
+                SupplySweep.run(stage, report, supply, rtl.ports(), vectors, d.config().registers(), r.clockHz(),
+                        r.timeoutSeconds(), sw, log);
+            }
             NetlistEquivalence.Result proof = NetlistEquivalence.prove(stage, r.proveTimeoutSeconds());
             sw.add("prove", proof.seconds());
             report.record(proof);

@@ -26,7 +26,8 @@ public final class Tools {
             new Tool("verilator", List.of("--version"), "verilator", "cycle-accurate co-simulation"),
             new Tool("iverilog", List.of("-V"), "iverilog", "second, independent Verilog check"),
             new Tool("make", List.of("--version"), "make", "design folder flows"),
-            new Tool("g++", List.of("--version"), "g++", "compiling the Verilator harness"));
+            new Tool("g++", List.of("--version"), "g++", "compiling the Verilator harness"),
+            new Tool("sta", List.of("-version"), "opensta", "static timing of the netlist (OpenSTA)"));
 
     private Tools() {
     }

@@ -13,6 +13,8 @@ import org.pmlp.UserError;
 import org.pmlp.data.CsvDatasetReader;
 import org.pmlp.data.CsvOptions;
 import org.pmlp.data.Dataset;
+import org.pmlp.design.DesignReport;
+import org.pmlp.eda.liberty.LibertyFamily;
 import org.pmlp.exec.Executor;
 import org.pmlp.model.InputScaler;
 import org.pmlp.model.Mlp;
@@ -34,25 +36,36 @@ public final class Benchmark {
     /** @param failed designs whose RTL or netlist disagrees with the golden model ("loss1/d03") */
     public record Row(String dataset, String topology, double floatAcc, double exactAcc, double exactArea,
                       double exactPower, ExploreRun.Verified loss1, ExploreRun.Verified loss5, double seconds,
-                      List<String> failed) {
+                      List<String> failed, java.util.Map<String, DesignReport.VddPoint> lowVoltage,
+                      DesignReport exactReport) {
+        public Row(String dataset, String topology, double floatAcc, double exactAcc, double exactArea, double exactPower,
+                   ExploreRun.Verified loss1, ExploreRun.Verified loss5, double seconds, List<String> failed) {
+            this(dataset, topology, floatAcc, exactAcc, exactArea, exactPower, loss1, loss5, seconds, failed,
+                    java.util.Map.of(), null);
+        }
     }
 
     private Benchmark() {
     }
 
     public static List<Row> run(Path datasets, Path out, ExploreRun.Options base, PrintStream log) {
-        return run(datasets, out, base, log, ExploreRun.localExecutor(base));
+        return run(datasets, out, base, null, log, ExploreRun.localExecutor(base));
     }
 
-    /** As above, with every exploration's verification jobs run by {@code executor}. */
-    public static List<Row> run(Path datasets, Path out, ExploreRun.Options base, PrintStream log, Executor executor) {
+    /**
+     * With every exploration's verification jobs run by {@code executor}, and with {@code lowVoltage}
+     * (a library of a --liberty-dir family, e.g. 0.6 V, or null): the exact and the two chosen designs
+     * are also timed and powered with it (the summary's low-voltage columns).
+     */
+    public static List<Row> run(Path datasets, Path out, ExploreRun.Options base, LibertyFamily.Member lowVoltage,
+                                PrintStream log, Executor executor) {
         List<Path> dirs = datasetDirs(datasets);
         if (dirs.isEmpty()) {
             throw new UserError(datasets + ": no dataset folders with train.csv and test.csv");
         }
         List<Row> rows = new ArrayList<>();
         for (Path d : dirs) {
-            rows.add(one(d, out.resolve(d.getFileName().toString()), base, log, executor));
+            rows.add(one(d, out.resolve(d.getFileName().toString()), base, lowVoltage, log, executor));
             write(out, rows);
         }
         return rows;
@@ -103,12 +116,13 @@ public final class Benchmark {
     }
 
     /** One dataset of the folder, as a per-dataset job runs it: its row goes to OUT/NAME/row.json. */
-    public static Row runOnly(Path datasets, String name, Path out, ExploreRun.Options base, PrintStream log) {
+    public static Row runOnly(Path datasets, String name, Path out, ExploreRun.Options base,
+                              LibertyFamily.Member lowVoltage, PrintStream log) {
         Path data = datasets.resolve(name);
         if (!datasetDirs(datasets).contains(data)) {
             throw new UserError(data + ": no such dataset folder (with train.csv and test.csv)");
         }
-        Row row = one(data, out.resolve(name), base, log, ExploreRun.localExecutor(base));
+        Row row = one(data, out.resolve(name), base, lowVoltage, log, ExploreRun.localExecutor(base));
         Files2.writeAtomically(out.resolve(name).resolve(ROW), org.pmlp.util.Json.write(rowJson(row)));
         return row;
     }
@@ -131,11 +145,27 @@ public final class Benchmark {
                 num(d, "accuracy", v.report().accuracyGolden);
                 num(d, "area_cm2", v.report().areaCm2);
                 num(d, "power_mw", v.report().powerMw);
+                d.set("report", v.report().toJson()); // its timing, for the summary's timing columns
             }
         }
         o.put("seconds", r.seconds());
         var failed = o.putArray("failed");
         r.failed().forEach(failed::add);
+        if (r.exactReport() != null) {
+            o.set("exact_report", r.exactReport().toJson());
+        }
+        var low = o.putObject("low_voltage");
+        r.lowVoltage().forEach((k, p) -> {
+            var q = low.putObject(k);
+            q.put("vdd", p.volts());
+            q.put("liberty", p.liberty());
+            num(q, "critical_path_ms", p.criticalPathMs());
+            q.put("timing_met", p.timingMet());
+            num(q, "leakage_mw", p.leakageMw());
+            num(q, "dynamic_mw", p.dynamicMw());
+            num(q, "total_mw", p.totalMw());
+            num(q, "energy_per_classification_mj", p.energyPerClassificationMj());
+        });
         return o;
     }
 
@@ -145,7 +175,8 @@ public final class Benchmark {
         for (int i = 0; i < 2; i++) {
             var d = o.get(i == 0 ? "loss1" : "loss5");
             if (d != null && !d.isNull()) {
-                org.pmlp.design.DesignReport rep = new org.pmlp.design.DesignReport();
+                org.pmlp.design.DesignReport rep = d.has("report") ? DesignReport.fromJson(d.get("report"))
+                        : new org.pmlp.design.DesignReport();
                 rep.accuracyGolden = dbl(d.get("accuracy"));
                 rep.areaCm2 = dbl(d.get("area_cm2"));
                 rep.powerMw = dbl(d.get("power_mw"));
@@ -157,9 +188,17 @@ public final class Benchmark {
         if (o.has("failed")) {
             o.get("failed").forEach(f -> failed.add(f.asText()));
         }
+        java.util.Map<String, DesignReport.VddPoint> low = new java.util.LinkedHashMap<>();
+        o.path("low_voltage").fields().forEachRemaining(e -> {
+            var q = e.getValue();
+            low.put(e.getKey(), new DesignReport.VddPoint(q.get("vdd").asDouble(), q.path("liberty").asText(),
+                    dbl(q.get("critical_path_ms")), q.path("timing_met").asBoolean(), dbl(q.get("leakage_mw")),
+                    dbl(q.get("dynamic_mw")), dbl(q.get("total_mw")), dbl(q.get("energy_per_classification_mj"))));
+        });
+        DesignReport exact = o.has("exact_report") ? DesignReport.fromJson(o.get("exact_report")) : null;
         return new Row(o.get("dataset").asText(), o.get("topology").asText(), dbl(o.get("float_acc")),
                 dbl(o.get("exact_acc")), dbl(o.get("exact_area_cm2")), dbl(o.get("exact_power_mw")), best[0], best[1],
-                o.get("seconds").asDouble(), List.copyOf(failed));
+                o.get("seconds").asDouble(), List.copyOf(failed), low, exact);
     }
 
     private static void num(com.fasterxml.jackson.databind.node.ObjectNode o, String k, double v) {
@@ -183,7 +222,8 @@ public final class Benchmark {
         }
     }
 
-    private static Row one(Path data, Path dir, ExploreRun.Options base, PrintStream log, Executor executor) {
+    private static Row one(Path data, Path dir, ExploreRun.Options base, LibertyFamily.Member lowVoltage,
+                           PrintStream log, Executor executor) {
         String name = data.getFileName().toString();
         Dataset train = CsvDatasetReader.read(data.resolve("train.csv"), CsvOptions.defaults()).dataset();
         Dataset test = CsvDatasetReader.read(data.resolve("test.csv"),
@@ -209,9 +249,25 @@ public final class Benchmark {
         List<String> failed = new ArrayList<>();
         ExploreOutputs.failures(o1).forEach(id -> failed.add("loss1/" + id));
         ExploreOutputs.failures(o5).forEach(id -> failed.add("loss5/" + id));
+        ExploreRun.Verified best1 = smallestWithin(all, exactAcc - 0.01);
+        ExploreRun.Verified best5 = smallestWithin(all, exactAcc - 0.05);
+        java.util.Map<String, DesignReport.VddPoint> low = new java.util.LinkedHashMap<>();
+        if (lowVoltage != null) {
+            java.util.Map<String, ExploreRun.Verified> chosen = new java.util.LinkedHashMap<>();
+            chosen.put("exact", o1.exact());
+            chosen.put("loss1", best1);
+            chosen.put("loss5", best5);
+            for (var e : chosen.entrySet()) {
+                if (e.getValue() != null) {
+                    Path folder = (o1.front().contains(e.getValue()) || e.getValue() == o1.exact() ? dir.resolve("loss1")
+                            : dir.resolve("loss5")).resolve("designs").resolve(e.getValue().id());
+                    low.put(e.getKey(), org.pmlp.design.SupplySweep.point(folder, lowVoltage, base.clockHz(),
+                            base.timeout()));
+                }
+            }
+        }
         Row row = new Row(name, model.topology(), model.accuracy(test), exactAcc, o1.exact().report().areaCm2,
-                o1.exact().report().powerMw, smallestWithin(all, exactAcc - 0.01), smallestWithin(all, exactAcc - 0.05),
-                seconds, List.copyOf(failed));
+                o1.exact().report().powerMw, best1, best5, seconds, List.copyOf(failed), low, o1.exact().report());
         if (!failed.isEmpty()) {
             log.printf("%s: VERIFICATION FAILED in %s%n", name, String.join(", ", failed));
         }
@@ -256,11 +312,36 @@ public final class Benchmark {
 
     static void write(Path out, List<Row> rows) {
         StringBuilder csv = new StringBuilder("dataset,topology,float_acc,exact_acc,exact_area_cm2,exact_power_mw,"
-                + "loss1_acc,loss1_area_cm2,loss1_power_mw,loss5_acc,loss5_area_cm2,loss5_power_mw,explore_seconds\n");
+                + "loss1_acc,loss1_area_cm2,loss1_power_mw,loss5_acc,loss5_area_cm2,loss5_power_mw,explore_seconds,"
+                + "exact_critical_path_ms,exact_timing_met,loss1_critical_path_ms,loss1_timing_met,"
+                + "loss5_critical_path_ms,loss5_timing_met");
+        boolean low = rows.stream().anyMatch(r -> !r.lowVoltage().isEmpty());
+        String lowLabel = low ? rows.stream().flatMap(r -> r.lowVoltage().values().stream()).findFirst()
+                .map(v -> LibertyFamily.Member.label(v.volts()).replace('.', 'v')).orElse("") : "";
+        if (low) {
+            for (String k : new String[] {"exact", "loss1", "loss5"}) {
+                csv.append(',').append(k).append('_').append(lowLabel).append("_power_mw,").append(k).append('_')
+                        .append(lowLabel).append("_critical_path_ms");
+            }
+        }
+        csv.append('\n');
         for (Row r : rows) {
             csv.append(String.join(",", r.dataset(), r.topology(), f(r.floatAcc()), f(r.exactAcc()), f(r.exactArea()),
                     f(r.exactPower()), f(acc(r.loss1())), f(area(r.loss1())), f(power(r.loss1())), f(acc(r.loss5())),
-                    f(area(r.loss5())), f(power(r.loss5())), String.format("%.1f", r.seconds()))).append('\n');
+                    f(area(r.loss5())), f(power(r.loss5())), String.format("%.1f", r.seconds())));
+            for (DesignReport rep : java.util.Arrays.asList(r.exactReport(),
+                    r.loss1() == null ? null : r.loss1().report(), r.loss5() == null ? null : r.loss5().report())) {
+                csv.append(',').append(rep == null ? "" : f(rep.criticalPathMs)).append(',')
+                        .append(rep == null ? "" : ExploreOutputs.timingMet(rep));
+            }
+            if (low) {
+                for (String k : new String[] {"exact", "loss1", "loss5"}) {
+                    DesignReport.VddPoint p = r.lowVoltage().get(k);
+                    csv.append(',').append(p == null ? "" : f(p.totalMw())).append(',')
+                            .append(p == null ? "" : f(p.criticalPathMs()));
+                }
+            }
+            csv.append('\n');
         }
         Files2.writeAtomically(out.resolve("summary.csv"), csv.toString());
         Files2.writeAtomically(out.resolve("summary.md"), markdown(rows));

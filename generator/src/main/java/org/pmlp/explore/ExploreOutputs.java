@@ -16,7 +16,7 @@ public final class ExploreOutputs {
 
     public static void write(Path dir, ExploreRun.Outcome o, String title, double maxLoss, String command) {
         StringBuilder csv = new StringBuilder("id,accuracy_train,accuracy_test,est_area_cm2,area_cm2,power_mw,"
-                + "rtl_mismatches,netlist_mismatches,netlist_equivalence,constant,config\n");
+                + "rtl_mismatches,netlist_mismatches,netlist_equivalence,constant,timing_met,critical_path_ms,config\n");
         List<ExploreRun.Verified> rows = new ArrayList<>();
         rows.add(o.exact());
         rows.addAll(o.front());
@@ -28,6 +28,7 @@ public final class ExploreOutputs {
                     .append(',').append(r.netlistMismatches < 0 ? "" : Integer.toString(r.netlistMismatches))
                     .append(',').append(netlistEquivalence(r))
                     .append(',').append(isConstant(dir, v) ? "yes" : "no")
+                    .append(',').append(timingMet(r)).append(',').append(fmt(r.criticalPathMs))
                     .append(',').append("designs/").append(v.id()).append("/config.json").append('\n');
         }
         Files2.writeAtomically(dir.resolve(CSV), csv.toString());
@@ -87,6 +88,27 @@ public final class ExploreOutputs {
      */
     static String netlistEquivalence(DesignReport r) {
         return r.netlistEquivalence == null ? "n/a" : r.netlistEquivalence;
+    }
+
+    /** OpenSTA's verdict at the clock: yes, no, or n/a (not synthesized, or a library without delays). */
+    public static String timingMet(DesignReport r) {
+        Boolean met = r.timingMet();
+        return met == null ? "n/a" : met ? "yes" : "no";
+    }
+
+    /** The ids of the designs whose worst path (OpenSTA) does not fit in the clock period: a failed constraint. */
+    public static List<String> timingViolations(ExploreRun.Outcome o) {
+        List<String> out = new ArrayList<>();
+        List<ExploreRun.Verified> all = new ArrayList<>(o.front());
+        if (o.exact() != null) {
+            all.add(0, o.exact());
+        }
+        for (ExploreRun.Verified v : all) {
+            if ("violated".equals(v.report().timing)) {
+                out.add(v.id());
+            }
+        }
+        return out;
     }
 
     /**

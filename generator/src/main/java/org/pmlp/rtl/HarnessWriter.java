@@ -7,7 +7,12 @@ public final class HarnessWriter {
     private HarnessWriter() {
     }
 
+    /** For a design with registered inputs and outputs. */
     public static String render(PortMap ports) {
+        return render(ports, Registers.BOTH);
+    }
+
+    public static String render(PortMap ports, Registers registers) {
         int bits = Math.max(1, ports.width());
         int words = (bits + 31) / 32;
         String set;
@@ -21,6 +26,7 @@ public final class HarnessWriter {
         return Files2.resource("rtl-templates/harness.cpp")
                 .replace("@INPUT_BITS@", Integer.toString(bits))
                 .replace("@INPUT_WORDS@", Integer.toString(words))
-                .replace("@SET_INPUT@", set);
+                .replace("@SET_INPUT@", set)
+                .replace("@STAGES@", Integer.toString(registers.stages()));
     }
 }

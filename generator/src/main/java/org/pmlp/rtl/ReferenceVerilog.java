@@ -51,10 +51,15 @@ public final class ReferenceVerilog {
 
     /** The module text; {@code ports} is the interface of the RTL it is to be compared with. */
     public static String emit(Circuit c, PortMap ports) {
-        return new ReferenceVerilog(c, ports).write();
+        return emit(c, ports, Registers.BOTH);
     }
 
-    private String write() {
+    /** With the register placement of the RTL it is to be compared with. */
+    public static String emit(Circuit c, PortMap ports, Registers registers) {
+        return new ReferenceVerilog(c, ports).write(registers);
+    }
+
+    private String write(Registers registers) {
         int pw = Math.max(1, ports.width());
         int yBits = Math.max(1, 32 - Integer.numberOfLeadingZeros(c.classes() - 1));
         List<Value> values = inputs();
@@ -78,12 +83,18 @@ public final class ReferenceVerilog {
                 sb.append("//   ").append(b).append('\n');
             }
         }
-        sb.append("module top (\n    input  wire clk,\n    input  wire [").append(pw - 1).append(":0] x,\n");
-        sb.append("    output reg  [").append(yBits - 1).append(":0] y\n);\n");
-        sb.append("    reg [").append(pw - 1).append(":0] xr;\n");
-        sb.append("    always @(posedge clk) xr <= x;\n");
+        sb.append("module top (\n").append(registers.clocked() ? "    input  wire clk,\n" : "")
+                .append("    input  wire [").append(pw - 1).append(":0] x,\n");
+        sb.append("    output ").append(registers.outputs() ? "reg " : "wire").append(" [").append(yBits - 1)
+                .append(":0] y\n);\n");
+        if (registers.inputs()) {
+            sb.append("    reg [").append(pw - 1).append(":0] xr;\n");
+            sb.append("    always @(posedge clk) xr <= x;\n");
+        } else {
+            sb.append("    wire [").append(pw - 1).append(":0] xr = x;\n");
+        }
         sb.append(body);
-        sb.append("    always @(posedge clk) y <= ").append(cls).append(";\n");
+        sb.append(registers.outputs() ? "    always @(posedge clk) y <= " : "    assign y = ").append(cls).append(";\n");
         sb.append("endmodule\n");
         return sb.toString();
     }

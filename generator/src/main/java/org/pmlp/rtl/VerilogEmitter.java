@@ -24,18 +24,25 @@ import org.pmlp.ir.WidthInference;
 public final class VerilogEmitter {
     private final Circuit circuit;
     private final HeapStyle style;
+    private final Registers registers;
     private final Gates g = new Gates();
     private final Map<Node, int[]> bits = new HashMap<>();
     private final Map<InputNode, int[]> inputSignals = new HashMap<>();
     private int[] y;
 
-    private VerilogEmitter(Circuit circuit, HeapStyle style) {
+    private VerilogEmitter(Circuit circuit, HeapStyle style, Registers registers) {
         this.circuit = circuit;
         this.style = style;
+        this.registers = registers;
     }
 
+    /** With registered inputs and outputs ({@link Registers#BOTH}). */
     public static RtlDesign emit(Circuit circuit, HeapStyle style, String headerComment) {
-        return new VerilogEmitter(circuit, style).run(headerComment);
+        return emit(circuit, style, Registers.BOTH, headerComment);
+    }
+
+    public static RtlDesign emit(Circuit circuit, HeapStyle style, Registers registers, String headerComment) {
+        return new VerilogEmitter(circuit, style, registers).run(headerComment);
     }
 
     private RtlDesign run(String headerComment) {
@@ -69,7 +76,7 @@ public final class VerilogEmitter {
      * emulation of the RTL that needs no simulator, for randomized equivalence tests.
      */
     static int[] emulate(Circuit circuit, HeapStyle style, int[][] q) {
-        VerilogEmitter e = new VerilogEmitter(circuit, style);
+        VerilogEmitter e = new VerilogEmitter(circuit, style, Registers.BOTH);
         e.run("emulation");
         int[] y = e.y;
         Map<Integer, int[]> inputOf = new HashMap<>();
@@ -306,23 +313,33 @@ public final class VerilogEmitter {
         int pw = Math.max(1, map.width());
         sb.append("//\n// Input port x packs the quantized feature bits the circuit uses:\n");
         appendPortComment(sb, map);
-        sb.append("// Output y is the class index, registered; latency one clock after x is registered.\n");
+        sb.append(switch (registers) {
+            case BOTH -> "// Output y is the class index, registered; latency one clock after x is registered.\n";
+            case INPUTS -> "// Output y is the class index of the registered x (combinational after the input register).\n";
+            case OUTPUTS -> "// Output y is the class index of x, registered at the next clock (x is not registered).\n";
+            case NONE -> "// Output y is the class index of x: a combinational design, no registers and no clock.\n";
+        });
         sb.append("`default_nettype none\n\n");
         sb.append("module top (\n");
-        sb.append("    input  wire clk,\n");
+        if (registers.clocked()) {
+            sb.append("    input  wire clk,\n");
+        }
         sb.append("    input  wire [").append(pw - 1).append(":0] x,\n");
-        sb.append("    output reg  [").append(y.length - 1).append(":0] y\n");
+        sb.append("    output ").append(registers.outputs() ? "reg " : "wire").append(" [").append(y.length - 1)
+                .append(":0] y\n");
         sb.append(");\n");
         if (map.width() == 0) {
             sb.append("    /* verilator lint_off UNUSEDSIGNAL */\n");
             sb.append("    // No input bit is used: the class is a constant.\n");
-            sb.append("    reg [0:0] xr;\n");
-        } else {
-            sb.append("    reg [").append(pw - 1).append(":0] xr;\n");
         }
-        sb.append("    always @(posedge clk) xr <= x;\n");
+        if (registers.inputs()) {
+            sb.append("    reg [").append(pw - 1).append(":0] xr;\n");
+            sb.append("    always @(posedge clk) xr <= x;\n");
+        } else {
+            sb.append("    wire [").append(pw - 1).append(":0] xr = x;\n");
+        }
         g.print(sb, live, "    ");
-        sb.append("\n    always @(posedge clk) y <= {");
+        sb.append(registers.outputs() ? "\n    always @(posedge clk) y <= {" : "\n    assign y = {");
         for (int j = y.length - 1; j >= 0; j--) {
             sb.append(g.ref(y[j])).append(j > 0 ? ", " : "");
         }

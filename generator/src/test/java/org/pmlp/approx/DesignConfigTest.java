@@ -40,6 +40,20 @@ class DesignConfigTest {
     }
 
     @Test
+    void registersAreAChoiceDefaultingToBoth() {
+        DesignConfig plain = parse("{\"format\": \"pmlp-design\"}");
+        assertEquals(org.pmlp.rtl.Registers.BOTH, plain.registers());
+        org.junit.jupiter.api.Assertions.assertFalse(Json.write(plain.toJson()).contains("registers"),
+                "the default is not written: earlier configurations stay byte-identical");
+        DesignConfig comb = parse("{\"format\": \"pmlp-design\", \"registers\": \"none\"}");
+        assertEquals(org.pmlp.rtl.Registers.NONE, comb.registers());
+        assertEquals(org.pmlp.rtl.Registers.NONE, parse(Json.write(comb.toJson())).registers(), "round trip");
+        assertEquals(org.pmlp.rtl.Registers.NONE, comb.with(plain.passes().get(0)).registers(), "kept by with()");
+        String msg = rejected("{\"registers\": \"some\"}");
+        org.junit.jupiter.api.Assertions.assertTrue(msg.contains("registers") && msg.contains("none"), msg);
+    }
+
+    @Test
     void exampleUsesEveryPassAndRoundTrips() {
         DesignConfig c = DesignConfig.read(EXAMPLE.resolve("approx.json"), ModelShape.of(wine()), QuantSpec.DEFAULT);
         assertEquals(PassRegistry.names(), c.passes().stream().map(Pass::name).toList(), "every knob is exercised");

@@ -185,6 +185,7 @@ class EveryOptionMattersTest {
         put("generate", "--timeout", () -> rejected("--timeout", plus(gen, "--timeout", "5")));
         put("generate", "--clock-hz", () -> rejected("--clock-hz", plus(gen, "--clock-hz", "10")));
         put("generate", "--heap", () -> changes(folder, gen, plus(gen, "--heap", "split")));
+        put("generate", "--registers", () -> changes(folder, gen, plus(gen, "--registers", "none")));
 
         // simulate and synth take a design folder
         put("simulate", "--timeout", () -> rejected("--timeout", "simulate", "{design}", "--timeout", "0"));
@@ -227,6 +228,9 @@ class EveryOptionMattersTest {
         put("run", "--timeout", () -> rejected("--timeout", without(run, "--timeout", true, "--timeout", "0")));
         put("run", "--clock-hz", () -> rejected("--clock-hz", plus(run, "--clock-hz", "0")));
         put("run", "--heap", () -> changes(generated, run, plus(run, "--heap", "split")));
+        put("run", "--registers", () -> rejected("--registers", plus(run, "--registers", "sometimes")));
+        put("run", "--liberty-dir", () -> rejected("--liberty-dir", plus(run, "--liberty-dir", "{tmp}/no-such-dir")));
+        put("run", "--vdd", () -> rejected("--vdd", plus(run, "--vdd", "0.6")));
         put("run", "--prove-timeout", () -> rejected("--prove-timeout", plus(run, "--prove-timeout", "0")));
         put("run", "--prove-reference", () -> rejected("--prove-reference", plus(run, "--prove-reference", "-1")));
 
@@ -309,6 +313,8 @@ class EveryOptionMattersTest {
         put("bench", "--slurm-opt", () -> rejected("--slurm-opt", plus(bench, "--slurm-opt=--time=1")));
         put("bench", "--per-dataset", () -> rejected("--per-dataset", plus(bench, "--per-dataset")));
         put("bench", "--only", () -> rejected("nosuch", plus(bench, "--only", "nosuch")));
+        put("bench", "--liberty-dir", () -> rejected("--liberty-dir", plus(bench, "--liberty-dir", "{tmp}/no-such-dir")));
+        put("bench", "--low-vdd", () -> rejected("--low-vdd", plus(bench, "--low-vdd", "0.8")));
 
         // throughput: what it scored (rates are timings and never compared)
         String[] tp = a("throughput", "--model", bare, "--train", w, "--candidates", "20", "--jobs", "1");

@@ -54,8 +54,8 @@ class ExploreOutputsTest {
         ExploreOutputs.write(dir, o, "t", 0.01, "pmlp explore");
         List<String> csv = Files.readAllLines(dir.resolve(ExploreOutputs.CSV));
         assertEquals("id,accuracy_train,accuracy_test,est_area_cm2,area_cm2,power_mw,rtl_mismatches,netlist_mismatches,"
-                + "netlist_equivalence,constant,config", csv.get(0));
-        assertTrue(csv.get(2).startsWith("d01,") && csv.get(2).contains(",0,3,n/a,no,"), csv.get(2));
+                + "netlist_equivalence,constant,timing_met,critical_path_ms,config", csv.get(0));
+        assertTrue(csv.get(2).startsWith("d01,") && csv.get(2).contains(",0,3,n/a,no,n/a,,"), csv.get(2));
         assertTrue(csv.get(3).startsWith("d02,") && csv.get(3).contains(",yes,"), csv.get(3));
         String md = Files.readString(dir.resolve("report.md"));
         assertTrue(md.contains("| d02 |") && md.contains("constant circuit, not a classifier"), md);

@@ -1,0 +1,143 @@
+package org.pmlp.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 10: combinational designs, OpenSTA timing, make sta, supply voltage over a library
+ * family, and timing "unavailable" (never 0) for a library without delays.
+ */
+class SignOffEndToEndTest {
+    @TempDir
+    Path tmp;
+
+    private static Cli.Run runWine(Path out, String... extra) {
+        Path example = Env.repo().resolve("examples/wine");
+        List<String> args = new java.util.ArrayList<>(List.of("run", "--model", example.resolve("model.json").toString(),
+                "--train", example.resolve("wine.csv").toString(), "--split", "0.3", "-o", out.toString()));
+        args.addAll(List.of(extra));
+        return Cli.run(args.toArray(new String[0]));
+    }
+
+    @Test
+    void combinationalDesignIsVerifiedProvedAndTimedAlsoByMakeSta() throws Exception {
+        Env.requireTools();
+        Path out = tmp.resolve("comb");
+        Cli.Run r = runWine(out, "--registers", "none");
+        assertEquals(0, r.exitCode(), r.out());
+        JsonNode rep = Reports.read(out);
+        assertEquals("none", rep.get("registers").asText());
+        assertEquals(0, rep.get("rtl_mismatches").asInt());
+        assertEquals(0, rep.get("netlist_mismatches").asInt());
+        assertEquals("proved", rep.get("netlist_equivalence").asText(), r.out());
+        String top = Files.readString(out.resolve("rtl/top.v"));
+        assertFalse(top.contains("clk"), "a combinational design has no clock");
+        assertFalse(top.contains("always"), "and no registers");
+        assertEquals(0, rep.get("cells").path("DFFX1").asInt(0), "no flip-flops after synthesis");
+        // pmlp's own library (the default) now has delays: the default flow is timed
+        double path = rep.get("critical_path_ms").asDouble();
+        assertTrue(path > 10 && path < 1000, "critical path of a 13-3-3 design in ms: " + path);
+        assertEquals(1000 / path, rep.get("max_clock_hz").asDouble(), 1e-6);
+        assertEquals(path <= 200, rep.get("timing_met").asBoolean());
+        assertTrue(rep.get("critical_path_start").asText().startsWith("x["), rep.toString());
+        assertTrue(rep.get("critical_path_end").asText().startsWith("y["), rep.toString());
+
+        // the design folder times itself without Java, with the same figure
+        Process p = new ProcessBuilder("make", "--no-print-directory", "sta").directory(out.toFile())
+                .redirectErrorStream(true).start();
+        String made = new String(p.getInputStream().readAllBytes());
+        assertTrue(p.waitFor(300, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), made);
+        assertTrue(made.contains("data arrival time"), made);
+        String arrival = made.lines().filter(l -> l.contains("data arrival time")).findFirst().orElseThrow().trim()
+                .split("\\s+")[0];
+        assertEquals(path, Double.parseDouble(arrival), path * 1e-3, made);
+    }
+
+    @Test
+    void registeredDesignIsTimedRegisterToRegister() throws Exception {
+        Env.requireTools();
+        Path out = tmp.resolve("both");
+        Cli.Run r = runWine(out, "--registers", "both", "--liberty",
+                Env.shared("pdk/egfet/PPDK_Standard_Library_1.0V_25C_TYP_X1.lib").toString());
+        assertEquals(0, r.exitCode(), r.out());
+        JsonNode rep = Reports.read(out);
+        assertEquals("both", rep.get("registers").asText());
+        assertEquals("proved", rep.get("netlist_equivalence").asText(), r.out());
+        // register to register: from a flip-flop (not an input port, as when timed through the
+        // flip-flops as if transparent) to a flip-flop's D pin, through the whole classifier
+        assertTrue(rep.get("critical_path_start").asText().startsWith("_"), rep.toString());
+        assertTrue(rep.get("critical_path_end").asText().endsWith("/D"), rep.toString());
+        assertTrue(rep.get("critical_path_ms").asDouble() > 100, rep.toString());
+    }
+
+    @Test
+    void vddAutoPicksTheLowestVoltageMeetingTheClock() throws IOException {
+        Env.requireTools();
+        Path family = Env.shared("pdk/egfet");
+        Path out = tmp.resolve("vdd");
+        // A clock that the higher voltages meet and 0.6 V does not (wine 13-3-3, combinational:
+        // measured 450 ms at 0.6 V, 371 ms at 0.8 V).
+        Cli.Run r = runWine(out, "--registers", "none", "--liberty-dir", family.toString(), "--vdd", "auto",
+                "--clock-hz", "2.5");
+        assertEquals(0, r.exitCode(), r.out());
+        JsonNode rep = Reports.read(out);
+        JsonNode table = rep.get("vdd_table");
+        assertEquals(8, table.size(), rep.toString());
+        double chosen = rep.get("vdd").asDouble();
+        boolean seenMet = false;
+        for (JsonNode row : table) {
+            double v = row.get("vdd").asDouble();
+            assertTrue(row.get("leakage_mw").asDouble() > 0);
+            assertTrue(row.get("critical_path_ms").asDouble() > 0);
+            if (row.get("timing_met").asBoolean() && !seenMet) {
+                seenMet = true;
+                assertEquals(v, chosen, 1e-9, "the lowest voltage meeting the clock");
+            }
+        }
+        assertTrue(seenMet, "some voltage meets 2.5 Hz: " + table);
+        assertFalse(table.get(0).get("timing_met").asBoolean(), "0.6 V does not meet 2.5 Hz: " + table);
+        assertTrue(chosen > 0.6, "auto skipped the voltage that fails the clock");
+        assertTrue(Files.readString(out.resolve("report.md")).contains("Blue Spark"));
+        assertTrue(table.get(0).get("total_mw").asDouble() < table.get(7).get("total_mw").asDouble(),
+                "power grows with the supply");
+    }
+
+    @Test
+    void vddWithoutALibraryIsAUserErrorNamingTheVoltages() {
+        Path family = Env.shared("pdk/egfet");
+        Path out = tmp.resolve("novdd");
+        Cli.Run r = runWine(out, "--liberty-dir", family.toString(), "--vdd", "0.7");
+        assertEquals(2, r.exitCode(), r.out());
+        assertTrue(r.out().contains("0.6, 0.8, 1.0, 1.2, 1.4, 1.6, 1.8, 2.0 V"), r.out());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void aLibraryWithoutDelaysGivesTimingUnavailableNeverZero() throws IOException {
+        Env.requireTools();
+        String lib = Files.readString(Env.repo().resolve("pdk/egfet_1v0.lib"));
+        String noDelays = lib.replaceAll("(?s)      timing \\(\\) \\{.*?\\} \\}\\n", "");
+        assertFalse(noDelays.contains("cell_rise"), "the test library really lacks delays");
+        Path file = tmp.resolve("no_delays.lib");
+        Files.writeString(file, noDelays);
+        Path out = tmp.resolve("nodelay");
+        Cli.Run r = runWine(out, "--registers", "none", "--liberty", file.toString());
+        assertEquals(0, r.exitCode(), r.out());
+        JsonNode rep = Reports.read(out);
+        assertTrue(rep.get("timing").asText().startsWith("unavailable"), rep.toString());
+        assertTrue(rep.get("critical_path_ms").isNull(), rep.toString());
+        assertTrue(rep.get("timing_met").isNull(), rep.toString());
+        assertTrue(r.out().contains("timing: unavailable"), r.out());
+    }
+}
