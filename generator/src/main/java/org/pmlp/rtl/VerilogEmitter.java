@@ -24,21 +24,38 @@ import org.pmlp.ir.WidthInference;
 public final class VerilogEmitter {
     private final Circuit circuit;
     private final HeapStyle style;
+    private final HeapCensus census;
     private final Gates g = new Gates();
     private final Map<Node, int[]> bits = new HashMap<>();
     private final Map<InputNode, int[]> inputSignals = new HashMap<>();
     private int[] y;
 
-    private VerilogEmitter(Circuit circuit, HeapStyle style) {
+    private VerilogEmitter(Circuit circuit, HeapStyle style, HeapCensus census) {
         this.circuit = circuit;
         this.style = style;
+        this.census = census;
     }
 
     public static RtlDesign emit(Circuit circuit, HeapStyle style, String headerComment) {
-        return new VerilogEmitter(circuit, style).run(headerComment);
+        return new VerilogEmitter(circuit, style, HeapCensus.NONE).run(headerComment);
     }
 
-    private RtlDesign run(String headerComment) {
+    /** Builds the circuit's gates as {@link #emit} would, telling the census of every heap adder. */
+    public static void census(Circuit circuit, HeapStyle style, HeapCensus census) {
+        new VerilogEmitter(circuit, style, census).build();
+    }
+
+    /**
+     * Longest path, in the delays' unit, from the registered inputs to the registered class
+     * output through the gates {@link #emit} writes (before synthesis).
+     */
+    public static double criticalPath(Circuit circuit, HeapStyle style, GateDelays delays) {
+        VerilogEmitter e = new VerilogEmitter(circuit, style, HeapCensus.NONE);
+        e.build();
+        return e.g.criticalPath(e.y, delays);
+    }
+
+    private void build() {
         for (Node n : circuit.topologicalOrder()) {
             if (n instanceof InputNode in) {
                 bits.put(in, inputBits(in));
@@ -49,6 +66,10 @@ public final class VerilogEmitter {
             }
         }
         y = argmax(circuit.argmax());
+    }
+
+    private RtlDesign run(String headerComment) {
+        build();
         boolean[] live = g.live(y);
         List<PortMap.Bit> ports = new ArrayList<>();
         for (InputNode in : circuit.inputs()) {
@@ -69,7 +90,7 @@ public final class VerilogEmitter {
      * emulation of the RTL that needs no simulator, for randomized equivalence tests.
      */
     static int[] emulate(Circuit circuit, HeapStyle style, int[][] q) {
-        VerilogEmitter e = new VerilogEmitter(circuit, style);
+        VerilogEmitter e = new VerilogEmitter(circuit, style, HeapCensus.NONE);
         e.run("emulation");
         int[] y = e.y;
         Map<Integer, int[]> inputOf = new HashMap<>();
@@ -168,12 +189,13 @@ public final class VerilogEmitter {
                     cols.get(col).add(b);
                 } else {
                     cols.get(col).add(g.not(b));
+                    census.inverter();
                     k -= 1L << col;
                 }
             }
         }
         addConstant(cols, k);
-        return toArray(HeapCompressor.compress(cols, new GateCells(g)));
+        return toArray(HeapCompressor.compress(cols, new GateCells(g, census)));
     }
 
     private int[] splitHeap(List<PartialProduct> rows, long constant, int w) {
@@ -188,13 +210,16 @@ public final class VerilogEmitter {
             }
         }
         addConstant(constant >= 0 ? pos : neg, Math.abs(constant));
-        GateCells cells = new GateCells(g);
+        GateCells cells = new GateCells(g, census);
         List<Integer> p = HeapCompressor.compress(pos, cells);
         List<Integer> n = HeapCompressor.compress(neg, cells);
         // p - n = p + ~n + 1 (mod 2^w)
         List<ArrayDeque<Integer>> diff = columns(w);
         for (int c = 0; c < w; c++) {
             diff.get(c).add(p.get(c));
+            if (!Gates.isConst(n.get(c))) {
+                census.inverter();
+            }
             diff.get(c).add(g.not(n.get(c)));
         }
         diff.get(0).add(Gates.ONE);
@@ -355,19 +380,44 @@ public final class VerilogEmitter {
     /** Full and half adders as gates. */
     private static final class GateCells implements HeapCompressor.Cells<Integer> {
         private final Gates g;
+        private final HeapCensus census;
 
-        GateCells(Gates g) {
+        GateCells(Gates g, HeapCensus census) {
             this.g = g;
+            this.census = census;
+        }
+
+        private static int vars(int... s) {
+            int n = 0;
+            for (int x : s) {
+                n += Gates.isConst(x) ? 0 : 1;
+            }
+            return n;
+        }
+
+        private static int ones(int... s) {
+            int n = 0;
+            for (int x : s) {
+                n += x == Gates.ONE ? 1 : 0;
+            }
+            return n;
         }
 
         @Override
         public List<Integer> fullAdder(Integer x, Integer y, Integer z) {
+            census.fullAdder(vars(x, y, z), ones(x, y, z));
             return List.of(g.xor3(x, y, z), g.maj(x, y, z));
         }
 
         @Override
         public List<Integer> halfAdder(Integer x, Integer y) {
+            census.halfAdder(vars(x, y), ones(x, y));
             return List.of(g.xor(x, y), g.and(x, y));
+        }
+
+        @Override
+        public double arrival(Integer x) {
+            return g.arrival(x);
         }
 
         @Override
