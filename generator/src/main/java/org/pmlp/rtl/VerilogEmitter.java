@@ -299,9 +299,17 @@ public final class VerilogEmitter {
         return y;
     }
 
-    /** {@code r[hi-1:lo] > l[hi-1:lo]}, signed or unsigned, as a borrow chain from the lsb. */
+    /**
+     * {@code r[hi-1:lo] > l[hi-1:lo]}, signed or unsigned, as a balanced tree over the bits (a
+     * range's "greater" is its upper half's, or its upper half equal and its lower half greater):
+     * logarithmic depth where a borrow chain from the lsb would ripple through every bit, for one
+     * more AND gate per bit. The comparators sit in series in the tournament, so this is most of
+     * the argmax's delay.
+     */
     private int greater(int[] r, int[] l, int lo, int hi, boolean signed) {
-        int borrow = Gates.ZERO; // borrow of l - r: set when l < r
+        int n = hi - lo;
+        int[] gt = new int[n];
+        int[] eq = new int[n];
         for (int j = lo; j < hi; j++) {
             int lj = l[j];
             int rj = r[j];
@@ -309,10 +317,21 @@ public final class VerilogEmitter {
                 lj = g.not(lj);
                 rj = g.not(rj);
             }
-            int differ = g.xor(lj, rj);
-            borrow = g.or(g.and(g.not(lj), rj), g.and(g.not(differ), borrow));
+            gt[j - lo] = g.and(g.not(lj), rj);
+            eq[j - lo] = g.not(g.xor(lj, rj));
         }
-        return borrow;
+        return n == 0 ? Gates.ZERO : greaterTree(gt, eq, 0, n)[0];
+    }
+
+    /** {greater, equal} of bits [lo, hi) (the equal output only where a caller needs it). */
+    private int[] greaterTree(int[] gt, int[] eq, int lo, int hi) {
+        if (hi - lo == 1) {
+            return new int[] {gt[lo], eq[lo]};
+        }
+        int mid = (lo + hi + 1) / 2;
+        int[] low = greaterTree(gt, eq, lo, mid);
+        int[] high = greaterTree(gt, eq, mid, hi);
+        return new int[] {g.or(high[0], g.and(high[1], low[0])), lo == 0 ? Gates.ZERO : g.and(high[1], low[1])};
     }
 
     private static int[] toArray(List<Integer> list) {
@@ -380,11 +399,38 @@ public final class VerilogEmitter {
     /** Full and half adders as gates. */
     private static final class GateCells implements HeapCompressor.Cells<Integer> {
         private final Gates g;
-        private final HeapCensus census;
+        private final HeapCensus counted;
+        private HeapCensus census;
 
         GateCells(Gates g, HeapCensus census) {
             this.g = g;
+            this.counted = census;
             this.census = census;
+        }
+
+        @Override
+        public void counting(boolean on) {
+            census = on ? counted : HeapCensus.NONE;
+        }
+
+        @Override
+        public Integer carryNode(Integer gen, Integer prop, Integer genLow) {
+            // an AND and an OR: about a half adder's area
+            if (vars(gen, prop, genLow) == 3) {
+                census.halfAdder(2, 0);
+            }
+            return g.or(gen, g.and(prop, genLow));
+        }
+
+        @Override
+        public Integer and(Integer x, Integer y) {
+            return g.and(x, y);
+        }
+
+        @Override
+        public Integer xor(Integer x, Integer y) {
+            census.halfAdder(vars(x, y), ones(x, y));
+            return g.xor(x, y);
         }
 
         private static int vars(int... s) {
