@@ -397,7 +397,7 @@ public final class VerilogEmitter {
     }
 
     /** Full and half adders as gates. */
-    private static final class GateCells implements HeapCompressor.Cells<Integer> {
+    static final class GateCells implements HeapCompressor.Cells<Integer> {
         private final Gates g;
         private final HeapCensus counted;
         private HeapCensus census;
