@@ -54,6 +54,16 @@ class ExploreResumeEndToEndTest {
         assertFalse(r.out().contains("Exception"), r.out());
     }
 
+    /** Whether the process ignores SIGINT (bit 2 of SigIgn in /proc/PID/status). */
+    private static boolean ignoresSigint(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+            if (line.startsWith("SigIgn:")) {
+                return (Long.parseLong(line.substring(7).trim(), 16) & 0x2) != 0;
+            }
+        }
+        return false;
+    }
+
     @Test
     void ctrlCSaysHowToResumeAndTheResumeClearsLeftovers() throws Exception {
         Path run = tmp.resolve("run");
@@ -68,8 +78,11 @@ class ExploreResumeEndToEndTest {
             Thread.sleep(20);
         }
         assertTrue(p.isAlive(), "the run ended before it could be interrupted: " + Files.readString(log));
-        // SIGINT, as Ctrl-C sends it (no shell involved).
-        Process kill = new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start();
+        // SIGINT, as Ctrl-C sends it (no shell involved). A process started in the background by a
+        // non-interactive shell (as a CI runner may start the tests) inherits SIGINT as ignored, and
+        // the JVM then keeps it ignored; it runs the same shutdown hooks on SIGTERM, so send that there.
+        String signal = ignoresSigint(p.pid()) ? "-TERM" : "-INT";
+        Process kill = new ProcessBuilder("kill", signal, Long.toString(p.pid())).start();
         assertEquals(0, kill.waitFor());
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "pmlp did not stop on SIGINT");
         String out = Files.readString(log);
