@@ -1,8 +1,5 @@
 package org.pmlp.cost;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.List;
 import org.pmlp.ir.ActNode;
 import org.pmlp.ir.ArgmaxNode;
 import org.pmlp.ir.Circuit;
@@ -11,34 +8,30 @@ import org.pmlp.ir.PartialProduct;
 import org.pmlp.ir.SumNode;
 import org.pmlp.ir.Tournament;
 import org.pmlp.ir.WidthInference;
-import org.pmlp.rtl.HeapCompressor;
+import org.pmlp.rtl.HeapCensus;
 import org.pmlp.rtl.HeapStyle;
+import org.pmlp.rtl.VerilogEmitter;
 
-/** Counts {@link CostFeatures} of a width-inferred circuit, following what the emitter builds. */
+/**
+ * Counts {@link CostFeatures} of a width-inferred circuit. The heap adders and inverters are
+ * counted from the emitter's own gate building ({@link VerilogEmitter#census}), so the cost model
+ * follows the emitter's timing-driven heap policy exactly; the activation, comparator and
+ * multiplexer features are counted from the circuit's shape.
+ */
 public final class FeatureCounter {
-    private static final byte ZERO = 0;
-    private static final byte ONE = 1;
-    private static final byte VAR = 2;
-
     private FeatureCounter() {
     }
 
     public static CostFeatures count(Circuit c, HeapStyle style) {
         CostFeatures f = new CostFeatures();
-        Counting cells = new Counting(f);
+        VerilogEmitter.census(c, style, new Counting(f));
         long[] inputUse = new long[c.inputs().size()];
         for (int l = 0; l < c.layers(); l++) {
             for (SumNode s : c.sums(l)) {
-                List<PartialProduct> rows = c.partialProducts(s);
-                for (PartialProduct p : rows) {
+                for (PartialProduct p : c.partialProducts(s)) {
                     if (p.source() instanceof InputNode in) {
                         inputUse[in.feature()] |= p.mask();
                     }
-                }
-                if (style == HeapStyle.SPLIT) {
-                    split(rows, c.heapConstant(s), s.width(), cells, f);
-                } else {
-                    twosComplement(rows, c.heapConstant(s), s.width(), cells, f);
                 }
             }
             for (ActNode a : c.acts(l)) {
@@ -51,75 +44,6 @@ public final class FeatureCounter {
         }
         f.flipFlops += Math.max(1, 32 - Integer.numberOfLeadingZeros(c.classes() - 1));
         return f;
-    }
-
-    private static List<ArrayDeque<Byte>> columns(int w) {
-        List<ArrayDeque<Byte>> cols = new ArrayList<>(w);
-        for (int i = 0; i < w; i++) {
-            cols.add(new ArrayDeque<>());
-        }
-        return cols;
-    }
-
-    private static void addConstant(List<ArrayDeque<Byte>> cols, long value) {
-        for (int col = 0; col < cols.size(); col++) {
-            if ((value >> col & 1) != 0) {
-                cols.get(col).addFirst(ONE);
-            }
-        }
-    }
-
-    private static void twosComplement(List<PartialProduct> rows, long constant, int w, Counting cells, CostFeatures f) {
-        List<ArrayDeque<Byte>> cols = columns(w);
-        long k = constant;
-        for (PartialProduct p : rows) {
-            long m = p.mask();
-            while (m != 0) {
-                int j = Long.numberOfTrailingZeros(m);
-                m &= m - 1;
-                int col = j + p.shift();
-                if (col >= w) {
-                    continue;
-                }
-                cols.get(col).add(VAR);
-                if (p.sign() < 0) {
-                    f.inverters++;
-                    k -= 1L << col;
-                }
-            }
-        }
-        addConstant(cols, k);
-        HeapCompressor.compress(cols, cells);
-    }
-
-    private static void split(List<PartialProduct> rows, long constant, int w, Counting cells, CostFeatures f) {
-        List<ArrayDeque<Byte>> pos = columns(w);
-        List<ArrayDeque<Byte>> neg = columns(w);
-        for (PartialProduct p : rows) {
-            long m = p.mask();
-            while (m != 0) {
-                int j = Long.numberOfTrailingZeros(m);
-                m &= m - 1;
-                int col = j + p.shift();
-                if (col < w) {
-                    (p.sign() > 0 ? pos : neg).get(col).add(VAR);
-                }
-            }
-        }
-        addConstant(constant >= 0 ? pos : neg, Math.abs(constant));
-        List<Byte> a = HeapCompressor.compress(pos, cells);
-        List<Byte> b = HeapCompressor.compress(neg, cells);
-        List<ArrayDeque<Byte>> diff = columns(w);
-        for (int col = 0; col < w; col++) {
-            diff.get(col).add(a.get(col));
-            byte nb = b.get(col) == VAR ? VAR : (b.get(col) == ONE ? ZERO : ONE);
-            if (nb == VAR) {
-                f.inverters++;
-            }
-            diff.get(col).add(nb);
-        }
-        diff.get(0).add(ONE);
-        HeapCompressor.compress(diff, cells);
     }
 
     private static void activation(Circuit c, ActNode a, CostFeatures f) {
@@ -151,8 +75,8 @@ public final class FeatureCounter {
         }
     }
 
-    /** Adders on tokens, counting what the gate builder's constant folding would leave. */
-    private static final class Counting implements HeapCompressor.Cells<Byte> {
+    /** Sorts the emitter's heap adders into features by what constant folding leaves of them. */
+    private static final class Counting implements HeapCensus {
         private final CostFeatures f;
 
         Counting(CostFeatures f) {
@@ -160,55 +84,33 @@ public final class FeatureCounter {
         }
 
         @Override
-        public List<Byte> fullAdder(Byte x, Byte y, Byte z) {
-            int vars = (x == VAR ? 1 : 0) + (y == VAR ? 1 : 0) + (z == VAR ? 1 : 0);
-            int ones = (x == ONE ? 1 : 0) + (y == ONE ? 1 : 0) + (z == ONE ? 1 : 0);
-            int zeros = 3 - vars - ones;
+        public void fullAdder(int vars, int ones) {
             if (vars == 3) {
                 f.fullAdders++;
-                return List.of(VAR, VAR);
-            }
-            if (vars == 2) {
+            } else if (vars == 2) {
                 if (ones == 1) {
                     f.constFullAdders++;
                 } else {
                     f.halfAdders++;
                 }
-                return List.of(VAR, VAR);
+            } else if (vars == 1 && ones == 1) {
+                // sum is the complement of the variable, carry the variable
+                f.inverters++;
             }
-            if (vars == 1) {
-                // sum is the variable or its complement; carry is the constant majority or the variable
-                if (ones == 1) {
-                    f.inverters++;
-                    return List.of(VAR, VAR);
-                }
-                return List.of(VAR, ones == 2 ? ONE : ZERO);
-            }
-            byte sum = (byte) (ones % 2 == 1 ? ONE : ZERO);
-            byte carry = (byte) (ones >= 2 ? ONE : ZERO);
-            return List.of(sum, carry);
         }
 
         @Override
-        public List<Byte> halfAdder(Byte x, Byte y) {
-            int vars = (x == VAR ? 1 : 0) + (y == VAR ? 1 : 0);
-            int ones = (x == ONE ? 1 : 0) + (y == ONE ? 1 : 0);
+        public void halfAdder(int vars, int ones) {
             if (vars == 2) {
                 f.halfAdders++;
-                return List.of(VAR, VAR);
+            } else if (vars == 1 && ones == 1) {
+                f.inverters++;
             }
-            if (vars == 1) {
-                if (ones == 1) {
-                    f.inverters++;
-                }
-                return List.of(VAR, ones == 1 ? VAR : ZERO);
-            }
-            return List.of((byte) (ones == 1 ? ONE : ZERO), (byte) (ones == 2 ? ONE : ZERO));
         }
 
         @Override
-        public Byte zero() {
-            return ZERO;
+        public void inverter() {
+            f.inverters++;
         }
     }
 }

@@ -20,6 +20,7 @@ final class Gates {
     private int[] b = new int[256];
     private int[] c = new int[256];
     private String[] name = new String[256];
+    private double[] at = new double[256];
     private final List<String> comments = new ArrayList<>();
     private int[] commentAt = new int[16];
     private int size;
@@ -37,12 +38,48 @@ final class Gates {
             b = Arrays.copyOf(b, n);
             c = Arrays.copyOf(c, n);
             name = Arrays.copyOf(name, n);
+            at = Arrays.copyOf(at, n);
         }
+        at[size] = o == Op.CONST || o == Op.INPUT ? 0
+                : GateDelays.POLICY.of(o.ordinal() - Op.NOT.ordinal()) + Math.max(at[x], Math.max(
+                        o == Op.NOT ? 0 : at[y], o == Op.XOR3 || o == Op.MAJ ? at[z] : 0));
         op[size] = o;
         a[size] = x;
         b[size] = y;
         c[size] = z;
         return size++;
+    }
+
+    /** Arrival time of a signal under {@link GateDelays#POLICY} (inputs at 0): steers the heap compressor. */
+    double arrival(int s) {
+        return at[s];
+    }
+
+    /**
+     * Latest arrival at the given outputs over the live gates, under a delay model: a static
+     * timing pass over the netlist as emitted (before synthesis).
+     */
+    double criticalPath(int[] outputs, GateDelays delays) {
+        boolean[] live = live(outputs);
+        double[] t = new double[size];
+        for (int s = 2; s < size; s++) {
+            if (!live[s] || op[s] == Op.INPUT) {
+                continue;
+            }
+            double in = t[a[s]];
+            if (op[s] != Op.NOT) {
+                in = Math.max(in, t[b[s]]);
+            }
+            if (op[s] == Op.XOR3 || op[s] == Op.MAJ) {
+                in = Math.max(in, t[c[s]]);
+            }
+            t[s] = in + delays.of(op[s].ordinal() - Op.NOT.ordinal());
+        }
+        double worst = 0;
+        for (int s : outputs) {
+            worst = Math.max(worst, t[s]);
+        }
+        return worst;
     }
 
     static int constant(boolean v) {

@@ -3,21 +3,28 @@ package org.pmlp.rtl;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.PriorityQueue;
 
 /**
- * Reduces a bit heap to one bit per column, column by column from the least significant:
- * while a column holds three or more bits a full adder takes three (its sum stays, its carry
- * moves up), two remaining bits go through a half adder, one bit is the result. Every full
- * adder removes one bit, so the adder count follows the heap's bit count; that makes the count
- * a faithful area proxy. Carries out of the top column are dropped (the sum is modulo 2^W). The
- * same policy drives the emitter (on signals) and the cost model (on counts), through
- * {@link Cells}.
+ * Reduces a bit heap to one bit per column, timing-driven. First a "three-greedy" reduction:
+ * columns are taken from the least significant, and within a column a full adder always takes
+ * the three earliest-arriving bits (its sum goes back into the column, its carry up one column)
+ * until at most two bits are left; late bits, such as carries from the column below, meet an
+ * already reduced column, so the depth grows with the log of the heap's height. Then a final
+ * adder sums the two rows: a ripple-carry adder, or, when it finishes earlier, a hybrid that
+ * ripples only over the low columns (whose carry arrives no later than the column's own bits)
+ * and adds the rest with a Sklansky parallel-prefix carry network. Every full adder removes one
+ * bit, so the adder count follows the heap's bit count, and the prefix network spans only the
+ * late columns, so area stays close to an arrival-blind compressor's. Ties in arrival keep the
+ * order the bits were added, so the result is deterministic. Carries out of the top column are
+ * dropped (the sum is modulo 2^W). The emitter drives this on gate signals, and the cost model
+ * counts what the emitter builds, so both follow this one policy.
  */
 public final class HeapCompressor {
     private HeapCompressor() {
     }
 
-    /** What a full and a half adder make of their operands. */
+    /** What the adders make of their operands, and when a bit arrives. */
     public interface Cells<T> {
         /** Returns {sum, carry}. */
         List<T> fullAdder(T x, T y, T z);
@@ -25,31 +32,176 @@ public final class HeapCompressor {
         /** Returns {sum, carry}. */
         List<T> halfAdder(T x, T y);
 
+        /** One node of a prefix carry network: {@code g | (p & gLow)}. */
+        T carryNode(T g, T p, T gLow);
+
+        T and(T x, T y);
+
+        T xor(T x, T y);
+
         T zero();
+
+        /** Arrival time of a bit (any consistent unit; constants and inputs arrive first). */
+        double arrival(T x);
+
+        /** Whether adders made from now on are counted (off while alternatives are tried). */
+        void counting(boolean on);
+    }
+
+    private record Bit<T>(T value, double arrival, long order) implements Comparable<Bit<T>> {
+        @Override
+        public int compareTo(Bit<T> o) {
+            int c = Double.compare(arrival, o.arrival);
+            return c != 0 ? c : Long.compare(order, o.order);
+        }
     }
 
     /** @param columns bits of each column (column 0 first); consumed */
     public static <T> List<T> compress(List<ArrayDeque<T>> columns, Cells<T> cells) {
-        List<T> result = new ArrayList<>(columns.size());
-        for (int col = 0; col < columns.size(); col++) {
-            ArrayDeque<T> bits = columns.get(col);
-            ArrayDeque<T> up = col + 1 < columns.size() ? columns.get(col + 1) : null;
-            while (bits.size() >= 3) {
-                List<T> sc = cells.fullAdder(bits.poll(), bits.poll(), bits.poll());
-                bits.add(sc.get(0));
-                if (up != null) {
-                    up.add(sc.get(1));
-                }
-            }
-            if (bits.size() == 2) {
-                List<T> sc = cells.halfAdder(bits.poll(), bits.poll());
-                bits.add(sc.get(0));
-                if (up != null) {
-                    up.add(sc.get(1));
-                }
-            }
-            result.add(bits.isEmpty() ? cells.zero() : bits.poll());
+        List<List<T>> rows = reduceToTwo(columns, cells);
+        cells.counting(false);
+        List<T> ripple = new ArrayList<>();
+        List<T> carries = ripple(rows, rows.size(), cells, ripple);
+        int k = prefixStart(rows, carries, cells);
+        boolean hybrid = false;
+        if (k > 0) {
+            List<T> h = hybrid(rows, k, cells);
+            hybrid = latest(h, cells) < latest(ripple, cells);
         }
-        return result;
+        cells.counting(true);
+        if (hybrid) {
+            return hybrid(rows, k, cells);
+        }
+        List<T> out = new ArrayList<>();
+        ripple(rows, rows.size(), cells, out);
+        return out;
+    }
+
+    /** Three-greedy reduction to at most two bits per column, earliest first in each. */
+    private static <T> List<List<T>> reduceToTwo(List<ArrayDeque<T>> columns, Cells<T> cells) {
+        List<List<T>> rows = new ArrayList<>(columns.size());
+        long order = 0;
+        PriorityQueue<Bit<T>> up = new PriorityQueue<>();
+        for (ArrayDeque<T> bitsIn : columns) {
+            PriorityQueue<Bit<T>> bits = up;
+            for (T t : bitsIn) {
+                bits.add(new Bit<>(t, cells.arrival(t), order++));
+            }
+            bitsIn.clear();
+            up = new PriorityQueue<>();
+            while (bits.size() >= 3) {
+                List<T> sc = cells.fullAdder(bits.poll().value(), bits.poll().value(), bits.poll().value());
+                bits.add(new Bit<>(sc.get(0), cells.arrival(sc.get(0)), order++));
+                up.add(new Bit<>(sc.get(1), cells.arrival(sc.get(1)), order++));
+            }
+            List<T> left = new ArrayList<>(2);
+            while (!bits.isEmpty()) {
+                left.add(bits.poll().value());
+            }
+            rows.add(left);
+        }
+        return rows;
+    }
+
+    /**
+     * Ripple-carry addition of the two rows over columns [0, end), sums into {@code out}.
+     * @return the carry into each column [0, end] (null where there is none yet)
+     */
+    private static <T> List<T> ripple(List<List<T>> rows, int end, Cells<T> cells, List<T> out) {
+        List<T> carries = new ArrayList<>();
+        T carry = null;
+        for (int c = 0; c < end; c++) {
+            carries.add(carry);
+            List<T> bits = new ArrayList<>(rows.get(c));
+            if (carry != null) {
+                bits.add(carry);
+            }
+            if (bits.size() == 3) {
+                List<T> sc = cells.fullAdder(bits.get(0), bits.get(1), bits.get(2));
+                out.add(sc.get(0));
+                carry = sc.get(1);
+            } else if (bits.size() == 2) {
+                List<T> sc = cells.halfAdder(bits.get(0), bits.get(1));
+                out.add(sc.get(0));
+                carry = sc.get(1);
+            } else {
+                out.add(bits.isEmpty() ? cells.zero() : bits.get(0));
+                carry = null;
+            }
+        }
+        carries.add(carry);
+        return carries;
+    }
+
+    /**
+     * The first column from which the ripple carry arrives after the column's own bits, so that
+     * the carry chain, not the heap, sets the pace; 0 when a prefix network would span fewer than
+     * three columns.
+     */
+    private static <T> int prefixStart(List<List<T>> rows, List<T> carries, Cells<T> cells) {
+        for (int c = 1; c < rows.size(); c++) {
+            T carry = carries.get(c);
+            if (carry == null) {
+                continue;
+            }
+            double own = 0;
+            for (T t : rows.get(c)) {
+                own = Math.max(own, cells.arrival(t));
+            }
+            if (cells.arrival(carry) > own) {
+                return rows.size() - c >= 3 ? c : 0;
+            }
+        }
+        return 0;
+    }
+
+    /** Ripple over columns [0, k), Sklansky prefix carries over [k, W). */
+    private static <T> List<T> hybrid(List<List<T>> rows, int k, Cells<T> cells) {
+        List<T> out = new ArrayList<>();
+        List<T> carries = ripple(rows, k, cells, out);
+        int m = rows.size() - k + 1;
+        List<T> g = new ArrayList<>(m);
+        List<T> p = new ArrayList<>(m);
+        // element 0 is the carry into column k; element e >= 1 is column k + e - 1
+        T cin = carries.get(k);
+        g.add(cin == null ? cells.zero() : cin);
+        p.add(cells.zero());
+        for (int c = k; c < rows.size(); c++) {
+            List<T> bits = rows.get(c);
+            if (bits.size() == 2) {
+                List<T> sc = cells.halfAdder(bits.get(0), bits.get(1));
+                p.add(sc.get(0));
+                g.add(sc.get(1));
+            } else {
+                p.add(bits.isEmpty() ? cells.zero() : bits.get(0));
+                g.add(cells.zero());
+            }
+        }
+        List<T> pi = new ArrayList<>(p);
+        for (int d = 1; d < m; d <<= 1) {
+            List<T> ng = new ArrayList<>(g);
+            List<T> np = new ArrayList<>(p);
+            for (int e = 0; e < m; e++) {
+                if ((e & d) != 0) {
+                    int lo = (e & ~(2 * d - 1)) + d - 1;
+                    ng.set(e, cells.carryNode(g.get(e), p.get(e), g.get(lo)));
+                    np.set(e, cells.and(p.get(e), p.get(lo)));
+                }
+            }
+            g = ng;
+            p = np;
+        }
+        for (int e = 1; e < m; e++) {
+            out.add(cells.xor(pi.get(e), g.get(e - 1)));
+        }
+        return out;
+    }
+
+    private static <T> double latest(List<T> bits, Cells<T> cells) {
+        double t = 0;
+        for (T b : bits) {
+            t = Math.max(t, cells.arrival(b));
+        }
+        return t;
     }
 }

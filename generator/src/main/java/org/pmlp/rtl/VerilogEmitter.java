@@ -25,15 +25,17 @@ public final class VerilogEmitter {
     private final Circuit circuit;
     private final HeapStyle style;
     private final Registers registers;
+    private final HeapCensus census;
     private final Gates g = new Gates();
     private final Map<Node, int[]> bits = new HashMap<>();
     private final Map<InputNode, int[]> inputSignals = new HashMap<>();
     private int[] y;
 
-    private VerilogEmitter(Circuit circuit, HeapStyle style, Registers registers) {
+    private VerilogEmitter(Circuit circuit, HeapStyle style, Registers registers, HeapCensus census) {
         this.circuit = circuit;
         this.style = style;
         this.registers = registers;
+        this.census = census;
     }
 
     /** With registered inputs and outputs ({@link Registers#BOTH}). */
@@ -42,10 +44,25 @@ public final class VerilogEmitter {
     }
 
     public static RtlDesign emit(Circuit circuit, HeapStyle style, Registers registers, String headerComment) {
-        return new VerilogEmitter(circuit, style, registers).run(headerComment);
+        return new VerilogEmitter(circuit, style, registers, HeapCensus.NONE).run(headerComment);
     }
 
-    private RtlDesign run(String headerComment) {
+    /** Builds the circuit's gates as {@link #emit} would, telling the census of every heap adder. */
+    public static void census(Circuit circuit, HeapStyle style, HeapCensus census) {
+        new VerilogEmitter(circuit, style, Registers.BOTH, census).build(); // registers hold no heap adders
+    }
+
+    /**
+     * Longest path, in the delays' unit, from the registered inputs to the registered class
+     * output through the gates {@link #emit} writes (before synthesis).
+     */
+    public static double criticalPath(Circuit circuit, HeapStyle style, GateDelays delays) {
+        VerilogEmitter e = new VerilogEmitter(circuit, style, Registers.BOTH, HeapCensus.NONE);
+        e.build();
+        return e.g.criticalPath(e.y, delays);
+    }
+
+    private void build() {
         for (Node n : circuit.topologicalOrder()) {
             if (n instanceof InputNode in) {
                 bits.put(in, inputBits(in));
@@ -56,6 +73,10 @@ public final class VerilogEmitter {
             }
         }
         y = argmax(circuit.argmax());
+    }
+
+    private RtlDesign run(String headerComment) {
+        build();
         boolean[] live = g.live(y);
         List<PortMap.Bit> ports = new ArrayList<>();
         for (InputNode in : circuit.inputs()) {
@@ -76,7 +97,7 @@ public final class VerilogEmitter {
      * emulation of the RTL that needs no simulator, for randomized equivalence tests.
      */
     static int[] emulate(Circuit circuit, HeapStyle style, int[][] q) {
-        VerilogEmitter e = new VerilogEmitter(circuit, style, Registers.BOTH);
+        VerilogEmitter e = new VerilogEmitter(circuit, style, Registers.BOTH, HeapCensus.NONE);
         e.run("emulation");
         int[] y = e.y;
         Map<Integer, int[]> inputOf = new HashMap<>();
@@ -175,12 +196,13 @@ public final class VerilogEmitter {
                     cols.get(col).add(b);
                 } else {
                     cols.get(col).add(g.not(b));
+                    census.inverter();
                     k -= 1L << col;
                 }
             }
         }
         addConstant(cols, k);
-        return toArray(HeapCompressor.compress(cols, new GateCells(g)));
+        return toArray(HeapCompressor.compress(cols, new GateCells(g, census)));
     }
 
     private int[] splitHeap(List<PartialProduct> rows, long constant, int w) {
@@ -195,13 +217,16 @@ public final class VerilogEmitter {
             }
         }
         addConstant(constant >= 0 ? pos : neg, Math.abs(constant));
-        GateCells cells = new GateCells(g);
+        GateCells cells = new GateCells(g, census);
         List<Integer> p = HeapCompressor.compress(pos, cells);
         List<Integer> n = HeapCompressor.compress(neg, cells);
         // p - n = p + ~n + 1 (mod 2^w)
         List<ArrayDeque<Integer>> diff = columns(w);
         for (int c = 0; c < w; c++) {
             diff.get(c).add(p.get(c));
+            if (!Gates.isConst(n.get(c))) {
+                census.inverter();
+            }
             diff.get(c).add(g.not(n.get(c)));
         }
         diff.get(0).add(Gates.ONE);
@@ -281,9 +306,17 @@ public final class VerilogEmitter {
         return y;
     }
 
-    /** {@code r[hi-1:lo] > l[hi-1:lo]}, signed or unsigned, as a borrow chain from the lsb. */
+    /**
+     * {@code r[hi-1:lo] > l[hi-1:lo]}, signed or unsigned, as a balanced tree over the bits (a
+     * range's "greater" is its upper half's, or its upper half equal and its lower half greater):
+     * logarithmic depth where a borrow chain from the lsb would ripple through every bit, for one
+     * more AND gate per bit. The comparators sit in series in the tournament, so this is most of
+     * the argmax's delay.
+     */
     private int greater(int[] r, int[] l, int lo, int hi, boolean signed) {
-        int borrow = Gates.ZERO; // borrow of l - r: set when l < r
+        int n = hi - lo;
+        int[] gt = new int[n];
+        int[] eq = new int[n];
         for (int j = lo; j < hi; j++) {
             int lj = l[j];
             int rj = r[j];
@@ -291,10 +324,21 @@ public final class VerilogEmitter {
                 lj = g.not(lj);
                 rj = g.not(rj);
             }
-            int differ = g.xor(lj, rj);
-            borrow = g.or(g.and(g.not(lj), rj), g.and(g.not(differ), borrow));
+            gt[j - lo] = g.and(g.not(lj), rj);
+            eq[j - lo] = g.not(g.xor(lj, rj));
         }
-        return borrow;
+        return n == 0 ? Gates.ZERO : greaterTree(gt, eq, 0, n)[0];
+    }
+
+    /** {greater, equal} of bits [lo, hi) (the equal output only where a caller needs it). */
+    private int[] greaterTree(int[] gt, int[] eq, int lo, int hi) {
+        if (hi - lo == 1) {
+            return new int[] {gt[lo], eq[lo]};
+        }
+        int mid = (lo + hi + 1) / 2;
+        int[] low = greaterTree(gt, eq, lo, mid);
+        int[] high = greaterTree(gt, eq, mid, hi);
+        return new int[] {g.or(high[0], g.and(high[1], low[0])), lo == 0 ? Gates.ZERO : g.and(high[1], low[1])};
     }
 
     private static int[] toArray(List<Integer> list) {
@@ -370,21 +414,73 @@ public final class VerilogEmitter {
     }
 
     /** Full and half adders as gates. */
-    private static final class GateCells implements HeapCompressor.Cells<Integer> {
+    static final class GateCells implements HeapCompressor.Cells<Integer> {
         private final Gates g;
+        private final HeapCensus counted;
+        private HeapCensus census;
 
-        GateCells(Gates g) {
+        GateCells(Gates g, HeapCensus census) {
             this.g = g;
+            this.counted = census;
+            this.census = census;
+        }
+
+        @Override
+        public void counting(boolean on) {
+            census = on ? counted : HeapCensus.NONE;
+        }
+
+        @Override
+        public Integer carryNode(Integer gen, Integer prop, Integer genLow) {
+            // an AND and an OR: about a half adder's area
+            if (vars(gen, prop, genLow) == 3) {
+                census.halfAdder(2, 0);
+            }
+            return g.or(gen, g.and(prop, genLow));
+        }
+
+        @Override
+        public Integer and(Integer x, Integer y) {
+            return g.and(x, y);
+        }
+
+        @Override
+        public Integer xor(Integer x, Integer y) {
+            census.halfAdder(vars(x, y), ones(x, y));
+            return g.xor(x, y);
+        }
+
+        private static int vars(int... s) {
+            int n = 0;
+            for (int x : s) {
+                n += Gates.isConst(x) ? 0 : 1;
+            }
+            return n;
+        }
+
+        private static int ones(int... s) {
+            int n = 0;
+            for (int x : s) {
+                n += x == Gates.ONE ? 1 : 0;
+            }
+            return n;
         }
 
         @Override
         public List<Integer> fullAdder(Integer x, Integer y, Integer z) {
+            census.fullAdder(vars(x, y, z), ones(x, y, z));
             return List.of(g.xor3(x, y, z), g.maj(x, y, z));
         }
 
         @Override
         public List<Integer> halfAdder(Integer x, Integer y) {
+            census.halfAdder(vars(x, y), ones(x, y));
             return List.of(g.xor(x, y), g.and(x, y));
+        }
+
+        @Override
+        public double arrival(Integer x) {
+            return g.arrival(x);
         }
 
         @Override

@@ -1,0 +1,37 @@
+package org.pmlp.rtl;
+
+/**
+ * Delays of the emitted gate kinds (NOT, AND, OR, XOR, XOR3, MAJ), in milliseconds. The
+ * heap compressor orders bits by arrival under {@link #POLICY}; timing estimates use a model
+ * calibrated against OpenSTA on synthesized netlists.
+ */
+public record GateDelays(double not, double and, double or, double xor, double xor3, double maj) {
+    /**
+     * Delays of the gates as synthesis maps them onto the public EGFET 1.0 V cells, read off
+     * OpenSTA paths of pmlp's netlists: ABC builds most XORs and majorities from NAND2 and INV
+     * (about 1.1-1.7 ms a stage) rather than the slow XOR2 cell (5.3 ms), so a majority is about
+     * two NAND stages and an XOR about three. Only the ratios matter to the compressor; the
+     * figures are fixed so that one circuit always gets one netlist.
+     */
+    public static final GateDelays POLICY = new GateDelays(1.0, 2.2, 2.4, 4.0, 8.0, 2.6);
+
+    /** Delay of the i-th gate kind in the order NOT, AND, OR, XOR, XOR3, MAJ. */
+    double of(int kind) {
+        switch (kind) {
+            case 0:
+                return not;
+            case 1:
+                return and;
+            case 2:
+                return or;
+            case 3:
+                return xor;
+            case 4:
+                return xor3;
+            case 5:
+                return maj;
+            default:
+                throw new IllegalArgumentException("gate kind " + kind);
+        }
+    }
+}
