@@ -37,6 +37,32 @@ public final class YosysSynthesis {
     }
 
     public static Result run(Path folder, Path liberty, long timeoutSeconds) {
+        Library lib = prepareLibrary(folder, liberty);
+        ToolRunner.Result r;
+        try {
+            // Yosys maps onto the folder's own copy (synth/cells.lib, written above), so neither
+            // make nor a shell ever sees the user's path, which may hold any character.
+            r = SafeWorkspace.run(folder, List.of("Makefile", "flows/design.mk", "flows/synth.ys", "flows/abc.script",
+                    "rtl/top.v", "synth/cells.lib"), List.of("synth/netlist.v", "synth/netlist.json", "synth/stat.txt",
+                    "synth/yosys.log"),
+                    work -> ToolRunner.run(List.of("make", "--no-print-directory", "synth",
+                            "LIBERTY=synth/cells.lib", "TIMEOUT=" + timeoutSeconds), work, timeoutSeconds));
+        } catch (ToolFailure e) {
+            throw new ToolFailure("Yosys synthesis failed: " + e.getMessage() + logTail(folder));
+        }
+        return readResult(folder, r.seconds(), lib);
+    }
+
+    /** The library as Yosys will map onto it (repaired), and the notes of the repairs. */
+    public record Library(CellLibrary library, List<String> repairs) {
+    }
+
+    /**
+     * The part of {@link #run} before Yosys: reads and repairs the library, removes the previous
+     * run's outputs, and writes the library as the folder's synth/cells.lib, so {@code make synth}
+     * can then run anywhere (a batch job).
+     */
+    public static Library prepareLibrary(Path folder, Path liberty) {
         String text;
         try {
             text = Files.readString(liberty);
@@ -52,48 +78,6 @@ public final class YosysSynthesis {
                 Files.deleteIfExists(folder.resolve(stale));
             }
             Files2.deleteTree(folder.resolve("equiv"));
-            Files.createDirectories(folder.resolve("synth"));
-            Path view = folder.resolve("synth/cells.lib");
-            Files.deleteIfExists(view);
-            Files.writeString(view, repaired.text());
-        } catch (IOException e) {
-            throw new ToolFailure("cannot prepare " + folder.resolve("synth") + ": " + e.getMessage());
-        }
-        ToolRunner.Result r;
-        try {
-            // Yosys maps onto the folder's own copy (synth/cells.lib, written above), so neither
-            // make nor a shell ever sees the user's path, which may hold any character.
-            r = SafeWorkspace.run(folder, List.of("Makefile", "flows/design.mk", "flows/synth.ys", "flows/abc.script",
-                    "rtl/top.v", "synth/cells.lib"), List.of("synth/netlist.v", "synth/netlist.json", "synth/stat.txt",
-                    "synth/yosys.log"),
-                    work -> ToolRunner.run(List.of("make", "--no-print-directory", "synth",
-                            "LIBERTY=synth/cells.lib", "TIMEOUT=" + timeoutSeconds), work, timeoutSeconds));
-        } catch (ToolFailure e) {
-            throw new ToolFailure("Yosys synthesis failed: " + e.getMessage() + logTail(folder));
-        }
-        return new Result(readArea(folder.resolve("synth/stat.txt")), readCells(folder.resolve("synth/stat.txt")),
-                r.seconds(), library, repaired.notes());
-    }
-
-    /** The library as Yosys will map onto it (repaired), and the notes of the repairs. */
-    public record Library(CellLibrary library, List<String> repairs) {
-    }
-
-    /**
-     * The part of {@link #run} before Yosys: reads and repairs the library and writes it as the
-     * folder's synth/cells.lib, so {@code make synth} can then run anywhere (a batch job).
-     */
-    public static Library prepareLibrary(Path folder, Path liberty) {
-        String text;
-        try {
-            text = Files.readString(liberty);
-        } catch (IOException e) {
-            throw new UserError(liberty + ": cannot read the liberty file: " + e.getMessage());
-        }
-        LibertyRepair.Result repaired = LibertyRepair.repair(text, liberty.toString());
-        CellLibrary library = CellLibrary.parse(repaired.text(), liberty.toString());
-        try {
-            Files.deleteIfExists(folder.resolve("synth/netlist.v"));
             Files.createDirectories(folder.resolve("synth"));
             Path view = folder.resolve("synth/cells.lib");
             Files.deleteIfExists(view);
