@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.pmlp.ir.ActNode;
 import org.pmlp.ir.Circuit;
+import org.pmlp.ir.FlatNetwork;
 import org.pmlp.ir.Lowering;
 import org.pmlp.ir.Program;
 import org.pmlp.ir.SumNode;
@@ -354,5 +355,29 @@ public record ActivationPass(Window[][] hidden, ActNode.Kind outputKind, Window 
             out.put("lsb", output.lsb());
         }
         return o;
+    }
+
+    /** Only explicit windows have a flat form: calibrated ones need the calibration data's sums. */
+    @Override
+    public boolean edit(FlatNetwork net) {
+        int last = net.layers() - 1;
+        for (int l = 0; l <= last; l++) {
+            if (l == last && outputKind == ActNode.Kind.IDENTITY) {
+                for (int j = 0; j < net.neurons(l); j++) {
+                    net.setWindow(l, j, ActNode.Kind.IDENTITY, Math.max(output.lsb(), 62), output.lsb());
+                }
+                continue;
+            }
+            Window[] spec = l == last ? new Window[] {output} : hidden[l];
+            ActNode.Kind kind = l == last ? outputKind : ActNode.Kind.RELU;
+            for (int j = 0; j < net.neurons(l); j++) {
+                Window w = spec.length == 1 ? spec[0] : spec[j];
+                if (!w.explicit()) {
+                    return false;
+                }
+                net.setWindow(l, j, kind, w.msb(), w.lsb());
+            }
+        }
+        return true;
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.pmlp.ir.Circuit;
+import org.pmlp.ir.FlatNetwork;
 import org.pmlp.util.Json;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -189,5 +190,11 @@ public record ArgmaxPass(int[] order, int[] bits, int[] ignoreLow) implements Pa
             }
         }
         return o;
+    }
+
+    @Override
+    public boolean edit(FlatNetwork net) {
+        net.setArgmax(order, bits, ignoreLow);
+        return true;
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.pmlp.ir.Circuit;
+import org.pmlp.ir.FlatNetwork;
 import org.pmlp.ir.InputNode;
 import org.pmlp.util.Json;
 import java.util.List;
@@ -109,5 +110,14 @@ public record InputBitsPass(int[] bits) implements Pass {
             a.add(b);
         }
         return o;
+    }
+
+    @Override
+    public boolean edit(FlatNetwork net) {
+        int n = net.inputBits();
+        for (int f = 0; f < bits.length; f++) {
+            net.setInputMask(f, MaskPass.topBits(n, Math.min(n, bits[f])));
+        }
+        return true;
     }
 }

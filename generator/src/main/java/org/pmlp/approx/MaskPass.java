@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.function.IntBinaryOperator;
 import org.pmlp.ir.Circuit;
 import org.pmlp.ir.Connection;
+import org.pmlp.ir.FlatNetwork;
 import org.pmlp.util.Json;
 import java.util.SplittableRandom;
 import org.pmlp.quant.QuantSpec;
@@ -190,5 +191,20 @@ public record MaskPass(long[][][] masks) implements Pass {
             }
         }
         return o;
+    }
+
+    @Override
+    public boolean edit(FlatNetwork net) {
+        for (int l = 0; l < net.layers(); l++) {
+            if (masks[l] == null) {
+                continue;
+            }
+            for (int j = 0; j < masks[l].length; j++) {
+                for (int i = 0; i < masks[l][j].length; i++) {
+                    net.setConnectionMask(l, j, i, masks[l][j][i]);
+                }
+            }
+        }
+        return true;
     }
 }

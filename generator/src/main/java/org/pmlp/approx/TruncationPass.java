@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.pmlp.ir.Circuit;
+import org.pmlp.ir.FlatNetwork;
 import org.pmlp.ir.PartialProduct;
 import org.pmlp.ir.SumNode;
 import org.pmlp.ir.WidthInference;
@@ -175,5 +176,16 @@ public record TruncationPass(int[][] columns, boolean compensate) implements Pas
         }
         o.put("compensate", compensate);
         return o;
+    }
+
+    @Override
+    public boolean edit(FlatNetwork net) {
+        for (int l = 0; l < net.layers(); l++) {
+            for (int j = 0; j < net.neurons(l); j++) {
+                net.setTruncation(l, j, columns[l][j]);
+            }
+        }
+        net.setCompensate(compensate);
+        return true;
     }
 }

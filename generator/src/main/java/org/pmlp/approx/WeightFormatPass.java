@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.pmlp.ir.Circuit;
 import org.pmlp.ir.Connection;
+import org.pmlp.ir.FlatNetwork;
 import org.pmlp.ir.SumNode;
 import org.pmlp.quant.FixedFormat;
 import org.pmlp.quant.WeightFormat;
@@ -185,5 +186,20 @@ public record WeightFormatPass(WeightFormat[] formats, int retrainEpochs) implem
             }
         }
         return false;
+    }
+
+    /** What a flat base built for these formats is tagged with ({@link FlatNetwork#tag}). */
+    public static String tag(WeightFormat[] formats) {
+        StringBuilder sb = new StringBuilder("weights");
+        for (WeightFormat f : formats) {
+            sb.append('/').append(f.name());
+        }
+        return sb.toString();
+    }
+
+    /** The flat base already carries its weight formats' weights: only check they are these. */
+    @Override
+    public boolean edit(FlatNetwork net) {
+        return net.tag().equals(tag(formats));
     }
 }

@@ -10,11 +10,14 @@ import org.pmlp.approx.WeightFormatPass;
 import org.pmlp.data.Dataset;
 import org.pmlp.ir.Circuit;
 import org.pmlp.ir.CircuitBuilder;
+import org.pmlp.ir.FlatNetwork;
 import org.pmlp.ir.Lowering;
 import org.pmlp.ir.WidthInference;
 import org.pmlp.model.Mlp;
 import org.pmlp.quant.QuantizationAwareTraining;
+import org.pmlp.quant.QuantSpec;
 import org.pmlp.quant.QuantizedData;
+import org.pmlp.quant.WeightFormat;
 
 /**
  * From a float model and a configuration to a compiled design: optional quantization-aware
@@ -45,6 +48,33 @@ public final class DesignFlow {
         }
         WidthInference.run(circuit);
         return new CompiledDesign(model, config, circuit, Lowering.lower(circuit));
+    }
+
+    /**
+     * The flat base of the search's hot path for a retrained model and its weight formats: the
+     * exact circuit with its weights on the formats' grids, every other knob at its default.
+     */
+    public static FlatNetwork flatBase(Mlp model, QuantSpec spec, WeightFormat[] formats) {
+        Circuit circuit = CircuitBuilder.build(model, spec);
+        new WeightFormatPass(formats, 0).run(circuit, new PassContext(model, spec, null));
+        return FlatNetwork.of(circuit, WeightFormatPass.tag(formats));
+    }
+
+    /**
+     * Applies a configuration to a flat base built for its weight formats ({@link #flatBase}):
+     * the hot-path counterpart of {@link #compileRetrained} without calibration data.
+     *
+     * @return false when some pass has no flat form (then use {@link #compileRetrained}); the
+     *     network's knobs are then unspecified
+     */
+    public static boolean edit(FlatNetwork net, DesignConfig config) {
+        net.reset();
+        for (Pass p : config.passes()) {
+            if (!p.edit(net)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static Mlp retrainIfAsked(Mlp model, DesignConfig config, Dataset train, long seed) {

@@ -13,6 +13,8 @@ import org.pmlp.data.Dataset;
 import org.pmlp.design.CompiledDesign;
 import org.pmlp.design.DesignFlow;
 import org.pmlp.ir.ActNode;
+import org.pmlp.ir.BatchInputs;
+import org.pmlp.ir.FlatNetwork;
 import org.pmlp.ir.Program;
 import org.pmlp.model.Mlp;
 import org.pmlp.model.MlpTraining;
@@ -34,14 +36,18 @@ public final class CandidateEvaluator {
     public record Score(double accuracy, double areaCm2, double powerMw) {
     }
 
-    /** What a weight-format combination fixes: its retrained model and calibrated hidden msbs. */
-    record FormatBase(Mlp model, int[] hiddenMsb) {
+    /**
+     * What a weight-format combination fixes: its retrained model, calibrated hidden msbs and
+     * flat base (one per thread: it holds working memory).
+     */
+    record FormatBase(Mlp model, int[] hiddenMsb, ThreadLocal<FlatNetwork> flat) {
     }
 
     private final SearchSpace space;
     private final Mlp model;
     private final Dataset train;
     private final QuantizedData trainQ;
+    private final BatchInputs trainBatch;
     private final int retrainEpochs;
     private final long seed;
     private final CostModel cost;
@@ -55,6 +61,7 @@ public final class CandidateEvaluator {
         this.model = model;
         this.train = train;
         this.trainQ = QuantizedData.of(train, model.scaler(), space.spec().inputQuantizer());
+        this.trainBatch = BatchInputs.of(trainQ.q(), trainQ.labels());
         this.retrainEpochs = retrainEpochs;
         this.seed = seed;
         this.cost = cost;
@@ -65,12 +72,32 @@ public final class CandidateEvaluator {
         return space;
     }
 
+    /**
+     * The genome's score. The hot path: its configuration applied as edits to the flat base of its
+     * weight formats ({@link FlatNetwork}, incremental width inference, the golden model column by
+     * column), the cost features read off the base circuit synchronised with it; configurations
+     * without a flat form take the full flow ({@link #evaluateFull}), with the same result.
+     */
     public Score evaluate(int[][] genome) {
+        FormatBase base = base(genome);
+        DesignConfig config = space.decode(genome, base.hiddenMsb());
+        FlatNetwork net = base.flat().get();
+        if (DesignFlow.edit(net, config) && net.infer()) {
+            return score(net.countCorrect(trainBatch), FeatureCounter.count(net.syncedCircuit(), style));
+        }
+        return evaluateFull(genome);
+    }
+
+    /** The genome's score through the full flow ({@link #compile}): what {@link #evaluate} must equal. */
+    public Score evaluateFull(int[][] genome) {
         CompiledDesign d = compile(genome);
         Program p = d.program();
         int ok = p.countCorrect(trainQ.q(), trainQ.labels(), 0, trainQ.rows(), p.scratch());
-        CostFeatures f = FeatureCounter.count(d.circuit(), style);
-        return new Score((double) ok / trainQ.rows(), cost.areaUm2(f) / 1e8, cost.powerMw(f));
+        return score(ok, FeatureCounter.count(d.circuit(), style));
+    }
+
+    private Score score(int correct, CostFeatures f) {
+        return new Score((double) correct / trainQ.rows(), cost.areaUm2(f) / 1e8, cost.powerMw(f));
     }
 
     /** The design of a genome (retrained model, configuration, circuit, golden model). */
@@ -133,7 +160,7 @@ public final class CandidateEvaluator {
                 msb[l] = Math.max(msb[l], a.msb());
             }
         }
-        return new FormatBase(m, msb);
+        return new FormatBase(m, msb, ThreadLocal.withInitial(() -> DesignFlow.flatBase(m, space.spec(), formats)));
     }
 
     public int trainRows() {

@@ -74,6 +74,11 @@ public final class ArgmaxNode extends Node {
      * {@code compareBits}, less the low bits it ignores, at least one.
      */
     public int effectiveBits(int c, int valueWidth) {
-        return Math.max(1, Math.min(Math.min(valueWidth, compareBits[c]), valueWidth - ignoreLow[c]));
+        return effectiveBits(compareBits[c], ignoreLow[c], valueWidth);
+    }
+
+    /** {@link #effectiveBits(int, int)} from a comparator's settings (shared with {@link FlatNetwork}). */
+    static int effectiveBits(int compareBits, int ignoreLow, int valueWidth) {
+        return Math.max(1, Math.min(Math.min(valueWidth, compareBits), valueWidth - ignoreLow));
     }
 }

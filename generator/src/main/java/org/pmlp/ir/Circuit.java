@@ -178,8 +178,11 @@ public final class Circuit {
      * that is a right shift (sources coarser than 2^0). Exact for any shift.
      */
     public BigInteger exactAlignedBias(SumNode s) {
-        int shift = -minSourceExponent(s);
-        BigInteger b = BigInteger.valueOf(s.bias());
+        return exactAlignedBias(s.bias(), -minSourceExponent(s));
+    }
+
+    private static BigInteger exactAlignedBias(long bias, int shift) {
+        BigInteger b = BigInteger.valueOf(bias);
         if (shift >= 0) {
             return b.shiftLeft(shift);
         }
@@ -197,14 +200,17 @@ public final class Circuit {
      * an out-of-range constant saturates (such values are never read).
      */
     public long heapConstant(SumNode s) {
-        int shift = -minSourceExponent(s);
-        long b = s.bias();
-        long comp = s.compensation();
+        return heapConstant(s.bias(), s.compensation(), minSourceExponent(s));
+    }
+
+    /** {@link #heapConstant(SumNode)} from its parts (shared with {@link FlatNetwork}). */
+    static long heapConstant(long b, long comp, int minSourceExponent) {
+        int shift = -minSourceExponent;
         if (Math.abs(b) < 1L << 31 && shift > -63 && shift <= 30 && Math.abs(comp) < 1L << 61) {
             // The usual case, exact in long: |aligned| < 2^61.
             return (shift >= 0 ? b << shift : (b + (1L << (-shift - 1))) >> -shift) + comp;
         }
-        BigInteger k = exactHeapConstant(s);
+        BigInteger k = exactAlignedBias(b, shift).add(BigInteger.valueOf(comp));
         if (k.bitLength() >= 64) {
             return k.signum() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
         }
