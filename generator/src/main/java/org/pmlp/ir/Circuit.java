@@ -4,7 +4,9 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jgrapht.graph.DirectedAcyclicGraph;
 import org.jgrapht.traverse.TopologicalOrderIterator;
 import org.pmlp.quant.Csd;
@@ -23,6 +25,11 @@ public final class Circuit {
     private final List<String> classLabels;
     private final int inputBits;
     private ArgmaxNode argmax;
+    // The graph only grows while the circuit is built (addLayer, addArgmax); passes edit node and
+    // edge attributes. Order and operand lists are therefore computed once (the emitter and the
+    // cost model ask for them per node and per design).
+    private List<Node> order;
+    private final Map<Node, List<Edge>> operands = new IdentityHashMap<>();
 
     public Circuit(int features, int inputBits, List<String> classLabels) {
         this.inputBits = inputBits;
@@ -57,6 +64,7 @@ public final class Circuit {
         }
         sums.add(layerSums);
         acts.add(layerActs);
+        grown();
     }
 
     /** Closes the circuit with the argmax over the last layer's activations. */
@@ -67,6 +75,7 @@ public final class Circuit {
         for (int k = 0; k < out.size(); k++) {
             graph.addEdge(out.get(k), argmax, new Wire(k));
         }
+        grown();
     }
 
     public DirectedAcyclicGraph<Node, Edge> graph() {
@@ -116,8 +125,11 @@ public final class Circuit {
 
     /** Nodes in a topological order that is the same every time (insertion order breaks ties). */
     public List<Node> topologicalOrder() {
-        List<Node> order = new ArrayList<>();
-        new TopologicalOrderIterator<>(graph, Comparator.comparingInt(this::rank)).forEachRemaining(order::add);
+        if (order == null) {
+            List<Node> o = new ArrayList<>();
+            new TopologicalOrderIterator<>(graph, Comparator.comparingInt(this::rank)).forEachRemaining(o::add);
+            order = Collections.unmodifiableList(o);
+        }
         return order;
     }
 
@@ -136,9 +148,19 @@ public final class Circuit {
 
     /** A node's operand edges in port order. */
     public List<Edge> operands(Node n) {
-        List<Edge> in = new ArrayList<>(graph.incomingEdgesOf(n));
-        in.sort(Comparator.comparingInt(Edge::port));
-        return in;
+        List<Edge> known = operands.get(n);
+        if (known == null) {
+            List<Edge> in = new ArrayList<>(graph.incomingEdgesOf(n));
+            in.sort(Comparator.comparingInt(Edge::port));
+            known = Collections.unmodifiableList(in);
+            operands.put(n, known);
+        }
+        return known;
+    }
+
+    private void grown() {
+        order = null;
+        operands.clear();
     }
 
     public List<Connection> connections(SumNode s) {

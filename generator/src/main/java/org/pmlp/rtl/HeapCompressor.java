@@ -3,7 +3,6 @@ package org.pmlp.rtl;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.PriorityQueue;
 
 /**
  * Reduces a bit heap to one bit per column, timing-driven. First a "three-greedy" reduction:
@@ -48,11 +47,92 @@ public final class HeapCompressor {
         void counting(boolean on);
     }
 
-    private record Bit<T>(T value, double arrival, long order) implements Comparable<Bit<T>> {
-        @Override
-        public int compareTo(Bit<T> o) {
-            int c = Double.compare(arrival, o.arrival);
-            return c != 0 ? c : Long.compare(order, o.order);
+    /**
+     * The bits of a column, earliest arrival first, ties by the order they were added: a binary
+     * heap on parallel arrays (the compressor's inner loop; a PriorityQueue of records spent most
+     * of the cost model's time allocating and comparing). The order is total, so bits come out as
+     * from any priority queue.
+     */
+    private static final class BitQueue<T> {
+        private Object[] value = new Object[16];
+        private double[] arrival = new double[16];
+        private long[] order = new long[16];
+        private int size;
+
+        int size() {
+            return size;
+        }
+
+        boolean isEmpty() {
+            return size == 0;
+        }
+
+        void clear() {
+            java.util.Arrays.fill(value, 0, size, null);
+            size = 0;
+        }
+
+        private boolean less(int i, int j) {
+            int c = Double.compare(arrival[i], arrival[j]);
+            return c != 0 ? c < 0 : order[i] < order[j];
+        }
+
+        private void swap(int i, int j) {
+            Object v = value[i];
+            value[i] = value[j];
+            value[j] = v;
+            double a = arrival[i];
+            arrival[i] = arrival[j];
+            arrival[j] = a;
+            long o = order[i];
+            order[i] = order[j];
+            order[j] = o;
+        }
+
+        void add(T v, double at, long ord) {
+            if (size == value.length) {
+                value = java.util.Arrays.copyOf(value, 2 * size);
+                arrival = java.util.Arrays.copyOf(arrival, 2 * size);
+                order = java.util.Arrays.copyOf(order, 2 * size);
+            }
+            int i = size++;
+            value[i] = v;
+            arrival[i] = at;
+            order[i] = ord;
+            while (i > 0) {
+                int parent = (i - 1) >>> 1;
+                if (!less(i, parent)) {
+                    break;
+                }
+                swap(i, parent);
+                i = parent;
+            }
+        }
+
+        @SuppressWarnings("unchecked")
+        T poll() {
+            T top = (T) value[0];
+            size--;
+            if (size > 0) {
+                value[0] = value[size];
+                arrival[0] = arrival[size];
+                order[0] = order[size];
+                int i = 0;
+                while (true) {
+                    int l = 2 * i + 1;
+                    if (l >= size) {
+                        break;
+                    }
+                    int m = l + 1 < size && less(l + 1, l) ? l + 1 : l;
+                    if (!less(m, i)) {
+                        break;
+                    }
+                    swap(i, m);
+                    i = m;
+                }
+            }
+            value[size] = null;
+            return top;
         }
     }
 
@@ -81,23 +161,28 @@ public final class HeapCompressor {
     private static <T> List<List<T>> reduceToTwo(List<ArrayDeque<T>> columns, Cells<T> cells) {
         List<List<T>> rows = new ArrayList<>(columns.size());
         long order = 0;
-        PriorityQueue<Bit<T>> up = new PriorityQueue<>();
+        BitQueue<T> up = new BitQueue<>();
+        BitQueue<T> spare = new BitQueue<>();
         for (ArrayDeque<T> bitsIn : columns) {
-            PriorityQueue<Bit<T>> bits = up;
+            BitQueue<T> bits = up;
             for (T t : bitsIn) {
-                bits.add(new Bit<>(t, cells.arrival(t), order++));
+                bits.add(t, cells.arrival(t), order++);
             }
             bitsIn.clear();
-            up = new PriorityQueue<>();
+            up = spare;
             while (bits.size() >= 3) {
-                List<T> sc = cells.fullAdder(bits.poll().value(), bits.poll().value(), bits.poll().value());
-                bits.add(new Bit<>(sc.get(0), cells.arrival(sc.get(0)), order++));
-                up.add(new Bit<>(sc.get(1), cells.arrival(sc.get(1)), order++));
+                T x = bits.poll();
+                T y = bits.poll();
+                List<T> sc = cells.fullAdder(x, y, bits.poll());
+                bits.add(sc.get(0), cells.arrival(sc.get(0)), order++);
+                up.add(sc.get(1), cells.arrival(sc.get(1)), order++);
             }
             List<T> left = new ArrayList<>(2);
             while (!bits.isEmpty()) {
-                left.add(bits.poll().value());
+                left.add(bits.poll());
             }
+            bits.clear();
+            spare = bits;
             rows.add(left);
         }
         return rows;

@@ -30,6 +30,8 @@ public final class VerilogEmitter {
     private final Map<Node, int[]> bits = new HashMap<>();
     private final Map<InputNode, int[]> inputSignals = new HashMap<>();
     private int[] y;
+    /** Whether the Verilog is printed: only then are the gate comments worth formatting. */
+    private boolean printing;
 
     private VerilogEmitter(Circuit circuit, HeapStyle style, Registers registers, HeapCensus census) {
         this.circuit = circuit;
@@ -76,6 +78,7 @@ public final class VerilogEmitter {
     }
 
     private RtlDesign run(String headerComment) {
+        printing = true;
         build();
         boolean[] live = g.live(y);
         List<PortMap.Bit> ports = new ArrayList<>();
@@ -157,8 +160,10 @@ public final class VerilogEmitter {
         for (PartialProduct p : rows) {
             heapBits += Long.bitCount(p.mask());
         }
-        g.comment(String.format("neuron %s: %d partial-product bits, constant %d, %d-bit %s sum",
-                s.name(), heapBits, constant, w, s.signed() ? "signed" : "unsigned"));
+        if (printing) {
+            g.comment(String.format("neuron %s: %d partial-product bits, constant %d, %d-bit %s sum",
+                    s.name(), heapBits, constant, w, s.signed() ? "signed" : "unsigned"));
+        }
         int[] out = style == HeapStyle.SPLIT ? splitHeap(rows, constant, w) : twosComplementHeap(rows, constant, w);
         for (int k = 0; k < out.length; k++) {
             g.name(out[k], s.name() + "_" + k);
@@ -282,8 +287,10 @@ public final class VerilogEmitter {
                 index[i][j] = Gates.constant((order[i] >> j & 1) != 0);
             }
         }
-        g.comment(String.format("argmax: %d classes, order %s, %d-bit %s values", k,
-                java.util.Arrays.toString(order), vw, signed ? "signed" : "unsigned"));
+        if (printing) {
+            g.comment(String.format("argmax: %d classes, order %s, %d-bit %s values", k,
+                    java.util.Arrays.toString(order), vw, signed ? "signed" : "unsigned"));
+        }
         for (int c = 0; c < t.comparators(); c++) {
             int[] l = value[t.left()[c]];
             int[] r = value[t.right()[c]];
