@@ -165,7 +165,7 @@ public final class VerilogEmitter {
                     s.name(), heapBits, constant, w, s.signed() ? "signed" : "unsigned"));
         }
         int[] out = style == HeapStyle.SPLIT ? splitHeap(rows, constant, w) : twosComplementHeap(rows, constant, w);
-        for (int k = 0; k < out.length; k++) {
+        for (int k = 0; printing && k < out.length; k++) {
             g.name(out[k], s.name() + "_" + k);
         }
         return out;
@@ -261,7 +261,7 @@ public final class VerilogEmitter {
                 out[k] = g.and(keep, g.or(sat, v));
             }
         }
-        for (int k = 0; k < w; k++) {
+        for (int k = 0; printing && k < w; k++) {
             g.name(out[k], a.name() + "_" + k);
         }
         return out;
@@ -457,20 +457,20 @@ public final class VerilogEmitter {
             return g.xor(x, y);
         }
 
-        private static int vars(int... s) {
-            int n = 0;
-            for (int x : s) {
-                n += Gates.isConst(x) ? 0 : 1;
-            }
-            return n;
+        private static int vars(int x, int y) {
+            return (Gates.isConst(x) ? 0 : 1) + (Gates.isConst(y) ? 0 : 1);
         }
 
-        private static int ones(int... s) {
-            int n = 0;
-            for (int x : s) {
-                n += x == Gates.ONE ? 1 : 0;
-            }
-            return n;
+        private static int vars(int x, int y, int z) {
+            return vars(x, y) + (Gates.isConst(z) ? 0 : 1);
+        }
+
+        private static int ones(int x, int y) {
+            return (x == Gates.ONE ? 1 : 0) + (y == Gates.ONE ? 1 : 0);
+        }
+
+        private static int ones(int x, int y, int z) {
+            return ones(x, y) + (z == Gates.ONE ? 1 : 0);
         }
 
         @Override
