@@ -26,9 +26,10 @@ public final class Circuit {
     private final int inputBits;
     private ArgmaxNode argmax;
     // The graph only grows while the circuit is built (addLayer, addArgmax); passes edit node and
-    // edge attributes. Order and operand lists are therefore computed once (the emitter and the
-    // cost model ask for them per node and per design).
-    private List<Node> order;
+    // edge attributes. Order and operand lists are therefore computed as it grows, never lazily
+    // (the emitter and the cost model ask for them per node and per design, possibly from
+    // several threads).
+    private List<Node> order = List.of();
     private final Map<Node, List<Edge>> operands = new IdentityHashMap<>();
 
     public Circuit(int features, int inputBits, List<String> classLabels) {
@@ -39,6 +40,7 @@ public final class Circuit {
             inputs.add(in);
             graph.addVertex(in);
         }
+        grown();
     }
 
     /** Adds a layer of neurons reading the previous layer's activations (or the inputs). */
@@ -125,11 +127,6 @@ public final class Circuit {
 
     /** Nodes in a topological order that is the same every time (insertion order breaks ties). */
     public List<Node> topologicalOrder() {
-        if (order == null) {
-            List<Node> o = new ArrayList<>();
-            new TopologicalOrderIterator<>(graph, Comparator.comparingInt(this::rank)).forEachRemaining(o::add);
-            order = Collections.unmodifiableList(o);
-        }
         return order;
     }
 
@@ -150,17 +147,21 @@ public final class Circuit {
     public List<Edge> operands(Node n) {
         List<Edge> known = operands.get(n);
         if (known == null) {
-            List<Edge> in = new ArrayList<>(graph.incomingEdgesOf(n));
-            in.sort(Comparator.comparingInt(Edge::port));
-            known = Collections.unmodifiableList(in);
-            operands.put(n, known);
+            throw new IllegalArgumentException(n + " is not a node of this circuit");
         }
         return known;
     }
 
     private void grown() {
-        order = null;
+        List<Node> o = new ArrayList<>();
+        new TopologicalOrderIterator<>(graph, Comparator.comparingInt(this::rank)).forEachRemaining(o::add);
+        order = Collections.unmodifiableList(o);
         operands.clear();
+        for (Node n : graph.vertexSet()) {
+            List<Edge> in = new ArrayList<>(graph.incomingEdgesOf(n));
+            in.sort(Comparator.comparingInt(Edge::port));
+            operands.put(n, Collections.unmodifiableList(in));
+        }
     }
 
     public List<Connection> connections(SumNode s) {
