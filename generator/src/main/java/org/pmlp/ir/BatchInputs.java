@@ -6,10 +6,15 @@ package org.pmlp.ir;
  */
 public final class BatchInputs {
     private final long[][] columns;
+    private final int[][] intColumns;
     private final int[] labels;
 
     private BatchInputs(long[][] columns, int[] labels) {
         this.columns = columns;
+        this.intColumns = new int[columns.length][];
+        for (int f = 0; f < columns.length; f++) {
+            intColumns[f] = java.util.Arrays.stream(columns[f]).mapToInt(v -> (int) v).toArray();
+        }
         this.labels = labels;
     }
 
@@ -31,6 +36,11 @@ public final class BatchInputs {
 
     long[] column(int feature) {
         return columns[feature];
+    }
+
+    /** The column as ints (quantized inputs are at most 16 bits). */
+    int[] columnInt(int feature) {
+        return intColumns[feature];
     }
 
     int[] labels() {

@@ -66,6 +66,10 @@ public final class FlatNetwork {
     private final long[][][] termCoef;
     private final int[][][] termSrc;
     private final long[][] constant;
+    private final long[][] termBound;
+    private boolean intColumns;
+    private int[][][] sumColumnInt;
+    private int[][][] actColumnInt;
 
     private FlatNetwork(Circuit c, String tag) {
         this.circuit = c;
@@ -96,6 +100,7 @@ public final class FlatNetwork {
         termCoef = new long[layers][][];
         termSrc = new int[layers][][];
         constant = new long[layers][];
+        termBound = new long[layers][];
         for (int l = 0; l < layers; l++) {
             List<SumNode> sums = c.sums(l);
             int n = sums.size();
@@ -120,6 +125,7 @@ public final class FlatNetwork {
             termCoef[l] = new long[n][];
             termSrc[l] = new int[n][];
             constant[l] = new long[n];
+            termBound[l] = new long[n];
             for (int j = 0; j < n; j++) {
                 SumNode s = sums.get(j);
                 connections[l][j] = c.connections(s).toArray(new Connection[0]);
@@ -642,6 +648,14 @@ public final class FlatNetwork {
             int[] newSrc = Arrays.copyOf(src, kept);
             long[] newMask = Arrays.copyOf(mask, kept);
             long[] newCoef = Arrays.copyOf(coef, kept);
+            // The largest magnitude any partial sum of the heap reaches: decides int or long columns.
+            long bound = Math.abs(k);
+            for (int u = 0; u < kept && bound < Integer.MAX_VALUE; u++) {
+                long x = WidthInference.maxAnd(srcHi(l, newSrc[u]), newMask[u]);
+                long c = Math.abs(newCoef[u]);
+                bound = x != 0 && c >= Integer.MAX_VALUE / x ? Integer.MAX_VALUE : bound + c * x;
+            }
+            termBound[l][j] = bound;
             if (k != constant[l][j] || !Arrays.equals(newSrc, termSrc[l][j]) || !Arrays.equals(newMask, termMask[l][j])
                     || !Arrays.equals(newCoef, termCoef[l][j])) {
                 constant[l][j] = k;
@@ -676,13 +690,29 @@ public final class FlatNetwork {
      */
     public int countCorrect(BatchInputs data) {
         int rows = data.rows();
-        if (columnsOf != data) {
+        // Every partial sum within 31 bits (the usual case): int columns, which the JIT
+        // vectorizes twice as wide; otherwise long, as the golden model computes.
+        boolean fitsInt = true;
+        for (int l = 0; l < layers; l++) {
+            for (int j = 0; j < size[l]; j++) {
+                fitsInt &= termBound[l][j] < Integer.MAX_VALUE;
+            }
+        }
+        if (columnsOf != data || fitsInt != intColumns) {
             columnsOf = data;
+            intColumns = fitsInt;
             sumColumn = new long[layers][][];
             actColumn = new long[layers][][];
+            sumColumnInt = new int[layers][][];
+            actColumnInt = new int[layers][][];
             for (int l = 0; l < layers; l++) {
-                sumColumn[l] = new long[size[l]][rows];
-                actColumn[l] = new long[size[l]][rows];
+                if (fitsInt) {
+                    sumColumnInt[l] = new int[size[l]][rows];
+                    actColumnInt[l] = new int[size[l]][rows];
+                } else {
+                    sumColumn[l] = new long[size[l]][rows];
+                    actColumn[l] = new long[size[l]][rows];
+                }
                 Arrays.fill(columnDirty[l], true);
             }
         }
@@ -694,31 +724,10 @@ public final class FlatNetwork {
                 }
                 columnDirty[l][j] = false;
                 changed = true;
-                long[] acc = sumColumn[l][j];
-                Arrays.fill(acc, constant[l][j]);
-                int[] src = termSrc[l][j];
-                long[] mask = termMask[l][j];
-                long[] coef = termCoef[l][j];
-                for (int t = 0; t < src.length; t++) {
-                    long[] x = l == 0 ? data.column(src[t]) : actColumn[l - 1][src[t]];
-                    long m = mask[t];
-                    long c = coef[t];
-                    for (int r = 0; r < rows; r++) {
-                        acc[r] += c * (x[r] & m);
-                    }
-                }
-                long[] out = actColumn[l][j];
-                int sh = lsb[l][j];
-                if (relu[l][j]) {
-                    long sat = (1L << (msb[l][j] - sh + 1)) - 1;
-                    for (int r = 0; r < rows; r++) {
-                        long v = acc[r] >> sh;
-                        out[r] = v < 0 ? 0 : Math.min(v, sat);
-                    }
+                if (fitsInt) {
+                    neuronInt(l, j, data);
                 } else {
-                    for (int r = 0; r < rows; r++) {
-                        out[r] = acc[r] >> sh;
-                    }
+                    neuronLong(l, j, data);
                 }
             }
             if (changed && l + 1 < layers) {
@@ -728,26 +737,90 @@ public final class FlatNetwork {
         return countArgmax(data);
     }
 
+    private void neuronLong(int l, int j, BatchInputs data) {
+        int rows = data.rows();
+        long[] acc = sumColumn[l][j];
+        Arrays.fill(acc, constant[l][j]);
+        int[] src = termSrc[l][j];
+        long[] mask = termMask[l][j];
+        long[] coef = termCoef[l][j];
+        for (int t = 0; t < src.length; t++) {
+            long[] x = l == 0 ? data.column(src[t]) : actColumn[l - 1][src[t]];
+            long m = mask[t];
+            long c = coef[t];
+            for (int r = 0; r < rows; r++) {
+                acc[r] += c * (x[r] & m);
+            }
+        }
+        long[] out = actColumn[l][j];
+        int sh = lsb[l][j];
+        if (relu[l][j]) {
+            long sat = (1L << (msb[l][j] - sh + 1)) - 1;
+            for (int r = 0; r < rows; r++) {
+                long v = acc[r] >> sh;
+                out[r] = v < 0 ? 0 : Math.min(v, sat);
+            }
+        } else {
+            for (int r = 0; r < rows; r++) {
+                out[r] = acc[r] >> sh;
+            }
+        }
+    }
+
+    /** {@link #neuronLong} where every partial sum fits in an int (so every term, mask and shift does). */
+    private void neuronInt(int l, int j, BatchInputs data) {
+        int rows = data.rows();
+        int[] acc = sumColumnInt[l][j];
+        Arrays.fill(acc, (int) constant[l][j]);
+        int[] src = termSrc[l][j];
+        long[] mask = termMask[l][j];
+        long[] coef = termCoef[l][j];
+        for (int t = 0; t < src.length; t++) {
+            int[] x = l == 0 ? data.columnInt(src[t]) : actColumnInt[l - 1][src[t]];
+            // Sources are non-negative and below 2^31 here, so only the mask's low 31 bits matter.
+            int m = (int) (mask[t] & Integer.MAX_VALUE);
+            int c = (int) coef[t];
+            for (int r = 0; r < rows; r++) {
+                acc[r] += c * (x[r] & m);
+            }
+        }
+        int[] out = actColumnInt[l][j];
+        int sh = Math.min(31, lsb[l][j]);
+        if (relu[l][j]) {
+            long sat = (1L << (msb[l][j] - lsb[l][j] + 1)) - 1;
+            int s = (int) Math.min(Integer.MAX_VALUE, sat);
+            for (int r = 0; r < rows; r++) {
+                int v = acc[r] >> sh;
+                out[r] = v < 0 ? 0 : Math.min(v, s);
+            }
+        } else {
+            for (int r = 0; r < rows; r++) {
+                out[r] = acc[r] >> sh;
+            }
+        }
+    }
+
     private int countArgmax(BatchInputs data) {
         int rows = data.rows();
         int[] labels = data.labels();
-        long[][] out = actColumn[layers - 1];
         Tournament tour = Tournament.of(classes);
         int comparators = tour.comparators();
         int width = argmaxValueWidth();
         int[] shift = new int[comparators];
         for (int c = 0; c < comparators; c++) {
-            shift[c] = width - ArgmaxNode.effectiveBits(compareBits[c], ignoreLow[c], width);
+            shift[c] = Math.min(63, width - ArgmaxNode.effectiveBits(compareBits[c], ignoreLow[c], width));
         }
         int[] left = tour.left();
         int[] right = tour.right();
         long[] ev = new long[classes + comparators];
         int[] ec = new int[classes + comparators];
         int root = tour.root();
+        long[][] outLong = intColumns ? null : actColumn[layers - 1];
+        int[][] outInt = intColumns ? actColumnInt[layers - 1] : null;
         int ok = 0;
         for (int r = 0; r < rows; r++) {
             for (int i = 0; i < classes; i++) {
-                ev[i] = out[order[i]][r];
+                ev[i] = intColumns ? outInt[order[i]][r] : outLong[order[i]][r];
                 ec[i] = order[i];
             }
             for (int c = 0; c < comparators; c++) {

@@ -127,6 +127,56 @@ class FlatPathEquivalenceTest {
         assertTrue(compared >= 250, "compared " + compared);
     }
 
+    /**
+     * Wide designs (sums up to 62 bits: the golden columns in long, not int): the WIDE random
+     * designs with their calibrated windows written out as explicit ones, which have a flat form.
+     */
+    @Test
+    void wideDesignsMatchTheFullFlow() {
+        int compared = 0;
+        int wide = 0;
+        for (long seed = 1; seed <= 60; seed++) {
+            RandomDesigns.Sample s = RandomDesigns.sample(seed, RandomDesigns.Profile.WIDE);
+            CompiledDesign calibrated = DesignFlow.compileRetrained(s.model(), s.config(), s.calibration());
+            Circuit c = calibrated.circuit();
+            int last = c.layers() - 1;
+            org.pmlp.approx.Window[][] hidden = new org.pmlp.approx.Window[last][];
+            for (int l = 0; l < last; l++) {
+                hidden[l] = new org.pmlp.approx.Window[c.acts(l).size()];
+                for (int j = 0; j < hidden[l].length; j++) {
+                    ActNode a = c.acts(l).get(j);
+                    hidden[l][j] = org.pmlp.approx.Window.of(a.msb(), a.lsb());
+                }
+            }
+            ActNode out = c.acts(last).get(0);
+            org.pmlp.approx.ActivationPass explicit = out.kind() == ActNode.Kind.IDENTITY
+                    ? new org.pmlp.approx.ActivationPass(hidden, ActNode.Kind.IDENTITY, org.pmlp.approx.Window.of(0, out.lsb()))
+                    : new org.pmlp.approx.ActivationPass(hidden, ActNode.Kind.RELU, org.pmlp.approx.Window.of(out.msb(), out.lsb()));
+            DesignConfig config = s.config().with(explicit);
+            WeightFormatPass w = config.pass(WeightFormatPass.NAME);
+            WeightFormat[] formats = w != null ? w.formats() : fixed(s.model().layers().size(), config.spec());
+            FlatNetwork net = DesignFlow.flatBase(s.model(), config.spec(), formats);
+            if (!DesignFlow.edit(net, config)) {
+                continue;
+            }
+            SplittableRandom r = new SplittableRandom(seed);
+            int[] labels = new int[s.calibration().length];
+            for (int i = 0; i < labels.length; i++) {
+                labels[i] = r.nextInt(s.model().classes().size());
+            }
+            QuantizedData q = new QuantizedData(s.calibration(), labels);
+            compare("wide design " + seed, s.model(), config, net, BatchInputs.of(q.q(), labels), q, s.style());
+            compared++;
+            for (int l = 0; l <= last; l++) {
+                for (SumNode sum : c.sums(l)) {
+                    wide += sum.width() > 32 ? 1 : 0;
+                }
+            }
+        }
+        assertTrue(compared >= 30, "compared " + compared);
+        assertTrue(wide >= 10, "sums wider than 32 bits: " + wide);
+    }
+
     private static WeightFormat[] fixed(int layers, QuantSpec spec) {
         WeightFormat[] f = new WeightFormat[layers];
         java.util.Arrays.fill(f, new FixedFormat(spec.weightBits()));
