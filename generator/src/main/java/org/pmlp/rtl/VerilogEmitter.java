@@ -51,7 +51,8 @@ public final class VerilogEmitter {
 
     /** Builds the circuit's gates as {@link #emit} would, telling the census of every heap adder. */
     public static void census(Circuit circuit, HeapStyle style, HeapCensus census) {
-        new VerilogEmitter(circuit, style, Registers.BOTH, census).build(); // registers hold no heap adders
+        // Registers hold no heap adders, and the argmax comes after every heap: neither is built.
+        new VerilogEmitter(circuit, style, Registers.BOTH, census).buildHeaps();
     }
 
     /**
@@ -65,6 +66,12 @@ public final class VerilogEmitter {
     }
 
     private void build() {
+        buildHeaps();
+        y = argmax(circuit.argmax());
+    }
+
+    /** Inputs, sums and activations, in topological order: everything but the argmax. */
+    private void buildHeaps() {
         for (Node n : circuit.topologicalOrder()) {
             if (n instanceof InputNode in) {
                 bits.put(in, inputBits(in));
@@ -74,7 +81,6 @@ public final class VerilogEmitter {
                 bits.put(a, activation(a));
             }
         }
-        y = argmax(circuit.argmax());
     }
 
     private RtlDesign run(String headerComment) {
