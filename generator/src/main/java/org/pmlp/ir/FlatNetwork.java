@@ -24,9 +24,9 @@ public final class FlatNetwork {
     private final String tag;
     private final int features;
     private final int inputBits;
-    private final int layers;
-    private final int classes;
-    private final int[] size;
+    final int layers;
+    final int classes;
+    final int[] size;
     private final int[] fanIn;
     // Base, fixed: weights as CSD digits, layer grids, biases.
     private final long[][][] weight;
@@ -42,34 +42,27 @@ public final class FlatNetwork {
     // Knobs.
     private final long[] inputMask;
     private final long[][][] connMask;
-    private final boolean[][] relu;
-    private final int[][] msb;
-    private final int[][] lsb;
+    final boolean[][] relu;
+    final int[][] msb;
+    final int[][] lsb;
     private final int[][] truncation;
     private boolean compensate = true;
-    private final int[] order;
-    private final int[] compareBits;
-    private final int[] ignoreLow;
+    final int[] order;
+    final int[] compareBits;
+    final int[] ignoreLow;
     // Ranges without truncation (what the compensation is computed from), and final ones.
     private final Ranges plain;
     private final Ranges exact;
     private final Knobs was;
+    private final FlatGolden golden;
     private final long[][] compensation;
     private boolean truncates;
     private boolean dirtyCompensation = true;
-    // Golden model columns (per neuron, over the rows of the last data set).
-    private BatchInputs columnsOf;
-    private long[][][] sumColumn;
-    private long[][][] actColumn;
-    private final boolean[][] columnDirty;
-    private final long[][][] termMask;
-    private final long[][][] termCoef;
-    private final int[][][] termSrc;
-    private final long[][] constant;
-    private final long[][] termBound;
-    private boolean intColumns;
-    private int[][][] sumColumnInt;
-    private int[][][] actColumnInt;
+    final long[][][] termMask;
+    final long[][][] termCoef;
+    final int[][][] termSrc;
+    final long[][] constant;
+    final long[][] termBound;
 
     private FlatNetwork(Circuit c, String tag) {
         this.circuit = c;
@@ -95,7 +88,6 @@ public final class FlatNetwork {
         lsb = new int[layers][];
         truncation = new int[layers][];
         compensation = new long[layers][];
-        columnDirty = new boolean[layers][];
         termMask = new long[layers][][];
         termCoef = new long[layers][][];
         termSrc = new int[layers][][];
@@ -120,7 +112,6 @@ public final class FlatNetwork {
             lsb[l] = new int[n];
             truncation[l] = new int[n];
             compensation[l] = new long[n];
-            columnDirty[l] = new boolean[n];
             termMask[l] = new long[n][];
             termCoef[l] = new long[n][];
             termSrc[l] = new int[n][];
@@ -153,6 +144,7 @@ public final class FlatNetwork {
         plain = new Ranges();
         exact = new Ranges();
         was = new Knobs();
+        golden = new FlatGolden(this);
         reset();
     }
 
@@ -270,7 +262,7 @@ public final class FlatNetwork {
     private void touch(int l, int j) {
         plain.dirtySum[l][j] = true;
         exact.dirtySum[l][j] = true;
-        columnDirty[l][j] = true;
+        golden.touch(l, j);
         dirtyCompensation = true;
     }
 
@@ -299,13 +291,13 @@ public final class FlatNetwork {
                     was.lsb[l][j] = lsb[l][j];
                     plain.dirtyAct[l][j] = true;
                     exact.dirtyAct[l][j] = true;
-                    columnDirty[l][j] = true; // the activation column, and through it the next layer
+                    golden.touch(l, j); // the activation column, and through it the next layer
                     dirtyCompensation = true;
                 }
                 if (truncation[l][j] != was.truncation[l][j]) {
                     was.truncation[l][j] = truncation[l][j];
                     exact.dirtySum[l][j] = true;
-                    columnDirty[l][j] = true;
+                    golden.touch(l, j);
                     dirtyCompensation = true;
                 }
             }
@@ -355,7 +347,6 @@ public final class FlatNetwork {
             for (int l = 0; l < layers; l++) {
                 Arrays.fill(r.dirtySum[l], true);
                 Arrays.fill(r.dirtyAct[l], true);
-                Arrays.fill(columnDirty[l], true);
             }
         }
         dirtyCompensation = true;
@@ -401,7 +392,7 @@ public final class FlatNetwork {
         if (compensation[l][j] != comp) {
             compensation[l][j] = comp;
             exact.dirtySum[l][j] = true;
-            columnDirty[l][j] = true;
+            golden.touch(l, j);
         }
     }
 
@@ -662,13 +653,13 @@ public final class FlatNetwork {
                 termSrc[l][j] = newSrc;
                 termMask[l][j] = newMask;
                 termCoef[l][j] = newCoef;
-                columnDirty[l][j] = true;
+                golden.touch(l, j);
             }
         }
     }
 
     /** The width of the argmax's operands, as {@link WidthInference#argmaxValueWidth}. */
-    private int argmaxValueWidth() {
+    int argmaxValueWidth() {
         int last = layers - 1;
         boolean signed = false;
         for (int k = 0; k < classes; k++) {
@@ -684,158 +675,11 @@ public final class FlatNetwork {
 
     /**
      * Rows of {@code data} the inferred design classifies as labelled: the golden model
-     * ({@link Program#countCorrect}), evaluated neuron by neuron over all rows; a neuron whose
-     * heap and sources did not change since the last call on the same data keeps its column.
-     * Call {@link #infer} first.
+     * ({@link Program#countCorrect}) run column by column ({@link FlatGolden}). Call
+     * {@link #infer} first.
      */
     public int countCorrect(BatchInputs data) {
-        int rows = data.rows();
-        // Every partial sum within 31 bits (the usual case): int columns, which the JIT
-        // vectorizes twice as wide; otherwise long, as the golden model computes.
-        boolean fitsInt = true;
-        for (int l = 0; l < layers; l++) {
-            for (int j = 0; j < size[l]; j++) {
-                fitsInt &= termBound[l][j] < Integer.MAX_VALUE;
-            }
-        }
-        if (columnsOf != data || fitsInt != intColumns) {
-            columnsOf = data;
-            intColumns = fitsInt;
-            sumColumn = new long[layers][][];
-            actColumn = new long[layers][][];
-            sumColumnInt = new int[layers][][];
-            actColumnInt = new int[layers][][];
-            for (int l = 0; l < layers; l++) {
-                if (fitsInt) {
-                    sumColumnInt[l] = new int[size[l]][rows];
-                    actColumnInt[l] = new int[size[l]][rows];
-                } else {
-                    sumColumn[l] = new long[size[l]][rows];
-                    actColumn[l] = new long[size[l]][rows];
-                }
-                Arrays.fill(columnDirty[l], true);
-            }
-        }
-        for (int l = 0; l < layers; l++) {
-            boolean changed = false;
-            for (int j = 0; j < size[l]; j++) {
-                if (!columnDirty[l][j]) {
-                    continue;
-                }
-                columnDirty[l][j] = false;
-                changed = true;
-                if (fitsInt) {
-                    neuronInt(l, j, data);
-                } else {
-                    neuronLong(l, j, data);
-                }
-            }
-            if (changed && l + 1 < layers) {
-                Arrays.fill(columnDirty[l + 1], true);
-            }
-        }
-        return countArgmax(data);
-    }
-
-    private void neuronLong(int l, int j, BatchInputs data) {
-        int rows = data.rows();
-        long[] acc = sumColumn[l][j];
-        Arrays.fill(acc, constant[l][j]);
-        int[] src = termSrc[l][j];
-        long[] mask = termMask[l][j];
-        long[] coef = termCoef[l][j];
-        for (int t = 0; t < src.length; t++) {
-            long[] x = l == 0 ? data.column(src[t]) : actColumn[l - 1][src[t]];
-            long m = mask[t];
-            long c = coef[t];
-            for (int r = 0; r < rows; r++) {
-                acc[r] += c * (x[r] & m);
-            }
-        }
-        long[] out = actColumn[l][j];
-        int sh = lsb[l][j];
-        if (relu[l][j]) {
-            long sat = (1L << (msb[l][j] - sh + 1)) - 1;
-            for (int r = 0; r < rows; r++) {
-                long v = acc[r] >> sh;
-                out[r] = v < 0 ? 0 : Math.min(v, sat);
-            }
-        } else {
-            for (int r = 0; r < rows; r++) {
-                out[r] = acc[r] >> sh;
-            }
-        }
-    }
-
-    /** {@link #neuronLong} where every partial sum fits in an int (so every term, mask and shift does). */
-    private void neuronInt(int l, int j, BatchInputs data) {
-        int rows = data.rows();
-        int[] acc = sumColumnInt[l][j];
-        Arrays.fill(acc, (int) constant[l][j]);
-        int[] src = termSrc[l][j];
-        long[] mask = termMask[l][j];
-        long[] coef = termCoef[l][j];
-        for (int t = 0; t < src.length; t++) {
-            int[] x = l == 0 ? data.columnInt(src[t]) : actColumnInt[l - 1][src[t]];
-            // Sources are non-negative and below 2^31 here, so only the mask's low 31 bits matter.
-            int m = (int) (mask[t] & Integer.MAX_VALUE);
-            int c = (int) coef[t];
-            for (int r = 0; r < rows; r++) {
-                acc[r] += c * (x[r] & m);
-            }
-        }
-        int[] out = actColumnInt[l][j];
-        int sh = Math.min(31, lsb[l][j]);
-        if (relu[l][j]) {
-            long sat = (1L << (msb[l][j] - lsb[l][j] + 1)) - 1;
-            int s = (int) Math.min(Integer.MAX_VALUE, sat);
-            for (int r = 0; r < rows; r++) {
-                int v = acc[r] >> sh;
-                out[r] = v < 0 ? 0 : Math.min(v, s);
-            }
-        } else {
-            for (int r = 0; r < rows; r++) {
-                out[r] = acc[r] >> sh;
-            }
-        }
-    }
-
-    private int countArgmax(BatchInputs data) {
-        int rows = data.rows();
-        int[] labels = data.labels();
-        Tournament tour = Tournament.of(classes);
-        int comparators = tour.comparators();
-        int width = argmaxValueWidth();
-        int[] shift = new int[comparators];
-        for (int c = 0; c < comparators; c++) {
-            shift[c] = Math.min(63, width - ArgmaxNode.effectiveBits(compareBits[c], ignoreLow[c], width));
-        }
-        int[] left = tour.left();
-        int[] right = tour.right();
-        long[] ev = new long[classes + comparators];
-        int[] ec = new int[classes + comparators];
-        int root = tour.root();
-        long[][] outLong = intColumns ? null : actColumn[layers - 1];
-        int[][] outInt = intColumns ? actColumnInt[layers - 1] : null;
-        int ok = 0;
-        for (int r = 0; r < rows; r++) {
-            for (int i = 0; i < classes; i++) {
-                ev[i] = intColumns ? outInt[order[i]][r] : outLong[order[i]][r];
-                ec[i] = order[i];
-            }
-            for (int c = 0; c < comparators; c++) {
-                int a = left[c];
-                int b = right[c];
-                int sh = shift[c];
-                int w = (ev[b] >> sh) > (ev[a] >> sh) ? b : a;
-                ev[classes + c] = ev[w];
-                ec[classes + c] = ec[w];
-            }
-            if (ec[root] == labels[r]) {
-                ok++;
-            }
-        }
-        return ok;
+        return golden.countCorrect(data);
     }
 
     /**
