@@ -10,6 +10,7 @@ import org.pmlp.ir.Tournament;
 import org.pmlp.ir.WidthInference;
 import org.pmlp.rtl.HeapCensus;
 import org.pmlp.rtl.HeapStyle;
+import org.pmlp.rtl.Registers;
 import org.pmlp.rtl.VerilogEmitter;
 
 /**
@@ -22,7 +23,13 @@ public final class FeatureCounter {
     private FeatureCounter() {
     }
 
+    /** With registered inputs and outputs ({@link Registers#BOTH}, the designs the model was calibrated on). */
     public static CostFeatures count(Circuit c, HeapStyle style) {
+        return count(c, style, Registers.BOTH);
+    }
+
+    /** Counts a design built with {@code registers}: no flip-flops where a side is not registered. */
+    public static CostFeatures count(Circuit c, HeapStyle style, Registers registers) {
         CostFeatures f = new CostFeatures();
         VerilogEmitter.census(c, style, new Counting(f));
         long[] inputUse = new long[c.inputs().size()];
@@ -39,10 +46,14 @@ public final class FeatureCounter {
             }
         }
         argmax(c, f);
-        for (long use : inputUse) {
-            f.flipFlops += Long.bitCount(use);
+        if (registers.inputs()) {
+            for (long use : inputUse) {
+                f.flipFlops += Long.bitCount(use);
+            }
         }
-        f.flipFlops += Math.max(1, 32 - Integer.numberOfLeadingZeros(c.classes() - 1));
+        if (registers.outputs()) {
+            f.flipFlops += Math.max(1, 32 - Integer.numberOfLeadingZeros(c.classes() - 1));
+        }
         return f;
     }
 

@@ -3,6 +3,7 @@ package org.pmlp.cost;
 import org.pmlp.ir.Circuit;
 import org.pmlp.rtl.GateDelays;
 import org.pmlp.rtl.HeapStyle;
+import org.pmlp.rtl.Registers;
 import org.pmlp.rtl.VerilogEmitter;
 
 /**
@@ -34,6 +35,11 @@ public final class TimingEstimate {
      * 1.0 V library, as OpenSTA reports it on the synthesized netlist with a virtual clock.
      */
     public static double criticalPathMs(Circuit circuit, HeapStyle style) {
+        return criticalPathMs(circuit, style, Registers.BOTH);
+    }
+
+    /** Worst path of the design built with {@code registers}, as the sign-off times it. */
+    public static double criticalPathMs(Circuit circuit, HeapStyle style, Registers registers) {
         return VerilogEmitter.criticalPath(circuit, style, GATES) + OFFSET_MS;
     }
 }

@@ -9,6 +9,7 @@ import org.pmlp.approx.WeightFormatPass;
 import org.pmlp.cost.CostFeatures;
 import org.pmlp.cost.CostModel;
 import org.pmlp.cost.FeatureCounter;
+import org.pmlp.cost.TimingEstimate;
 import org.pmlp.data.Dataset;
 import org.pmlp.design.CompiledDesign;
 import org.pmlp.design.DesignFlow;
@@ -22,6 +23,7 @@ import org.pmlp.quant.QuantizationAwareTraining;
 import org.pmlp.quant.QuantizedData;
 import org.pmlp.quant.WeightFormat;
 import org.pmlp.rtl.HeapStyle;
+import org.pmlp.rtl.Registers;
 
 /**
  * Scores a genome: its design's bit-exact training accuracy (the golden model over the
@@ -30,8 +32,14 @@ import org.pmlp.rtl.HeapStyle;
  * and calibrated windows of each weight-format combination) is computed once and cached.
  */
 public final class CandidateEvaluator {
-    /** Training accuracy, estimated area (cm^2) and power (mW). */
-    public record Score(double accuracy, double areaCm2, double powerMw) {
+    /**
+     * Training accuracy, estimated area (cm^2) and power (mW), and the estimated worst path (ms,
+     * {@link TimingEstimate}; NaN when not estimated).
+     */
+    public record Score(double accuracy, double areaCm2, double powerMw, double pathMs) {
+        public Score(double accuracy, double areaCm2, double powerMw) {
+            this(accuracy, areaCm2, powerMw, Double.NaN);
+        }
     }
 
     /** What a weight-format combination fixes: its retrained model and calibrated hidden msbs. */
@@ -46,11 +54,19 @@ public final class CandidateEvaluator {
     private final long seed;
     private final CostModel cost;
     private final HeapStyle style;
+    private final Registers registers;
     private final ConcurrentHashMap<String, FormatBase> bases = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Integer, Mlp> budgetModels = new ConcurrentHashMap<>();
 
     public CandidateEvaluator(SearchSpace space, Mlp model, Dataset train, int retrainEpochs, long seed, CostModel cost,
                               HeapStyle style) {
+        this(space, model, train, retrainEpochs, seed, cost, style, Registers.BOTH);
+    }
+
+    /** As above, for designs built with {@code registers} (flip-flop cost and timing follow it). */
+    public CandidateEvaluator(SearchSpace space, Mlp model, Dataset train, int retrainEpochs, long seed, CostModel cost,
+                              HeapStyle style, Registers registers) {
+        this.registers = registers;
         this.space = space;
         this.model = model;
         this.train = train;
@@ -69,14 +85,15 @@ public final class CandidateEvaluator {
         CompiledDesign d = compile(genome);
         Program p = d.program();
         int ok = p.countCorrect(trainQ.q(), trainQ.labels(), 0, trainQ.rows(), p.scratch());
-        CostFeatures f = FeatureCounter.count(d.circuit(), style);
-        return new Score((double) ok / trainQ.rows(), cost.areaUm2(f) / 1e8, cost.powerMw(f));
+        CostFeatures f = FeatureCounter.count(d.circuit(), style, registers);
+        return new Score((double) ok / trainQ.rows(), cost.areaUm2(f) / 1e8, cost.powerMw(f),
+                TimingEstimate.criticalPathMs(d.circuit(), style, registers));
     }
 
     /** The design of a genome (retrained model, configuration, circuit, golden model). */
     public CompiledDesign compile(int[][] genome) {
         FormatBase base = base(genome);
-        DesignConfig config = space.decode(genome, base.hiddenMsb());
+        DesignConfig config = space.decode(genome, base.hiddenMsb()).withRegisters(registers);
         return DesignFlow.compileRetrained(base.model(), config, null);
     }
 
