@@ -268,6 +268,13 @@ public final class Benchmark {
         }
         Row row = new Row(name, model.topology(), model.accuracy(test), exactAcc, o1.exact().report().areaCm2,
                 o1.exact().report().powerMw, best1, best5, seconds, List.copyOf(failed), low, o1.exact().report());
+        List<String> late = new ArrayList<>();
+        ExploreOutputs.timingViolations(o1).forEach(id -> late.add("loss1/" + id));
+        ExploreOutputs.timingViolations(o5).forEach(id -> late.add("loss5/" + id));
+        if (!late.isEmpty()) {
+            log.printf("%s: warning: failed timing constraint (OpenSTA: the worst path is longer than the clock period at"
+                    + " --clock-hz; timing_met = no in pareto.csv): %s%n", name, String.join(", ", late));
+        }
         if (!failed.isEmpty()) {
             log.printf("%s: VERIFICATION FAILED in %s%n", name, String.join(", ", failed));
         }

@@ -62,6 +62,16 @@ public final class VerilogEmitter {
         return e.g.criticalPath(e.y, delays);
     }
 
+    /**
+     * The emitted gates' longest path as a function of the delay model: the gates are built once
+     * and timed under each model asked (for fitting delays).
+     */
+    public static java.util.function.ToDoubleFunction<GateDelays> timing(Circuit circuit, HeapStyle style) {
+        VerilogEmitter e = new VerilogEmitter(circuit, style, Registers.BOTH, HeapCensus.NONE);
+        e.build();
+        return d -> e.g.criticalPath(e.y, d);
+    }
+
     private void build() {
         for (Node n : circuit.topologicalOrder()) {
             if (n instanceof InputNode in) {
