@@ -41,6 +41,7 @@ public final class TimingEstimateFit {
         return e;
     }
 
+    static final int ITER = Integer.getInteger("iter", 40000);
     static final double W_MAX = Double.parseDouble(System.getProperty("wmax", "3"));
 
     static double loss(double[] p, List<Point> pts) {
@@ -62,15 +63,20 @@ public final class TimingEstimateFit {
             pts.add(new Point(c.name(), VerilogEmitter.timing(c.compile().circuit(), c.sample().style()), c.registers(), sta));
         }
         GateDelays g = TimingEstimate.GATES;
-        double[] p = {g.not(), g.and(), g.or(), g.xor(), g.xor3(), g.maj(), TimingEstimate.OFFSET_MS, 0, 0};
+        double[] p = {g.not(), g.and(), g.or(), g.xor(), g.xor3(), g.maj(), TimingEstimate.OFFSET_MS,
+            TimingEstimate.INPUT_REGISTER_MS, TimingEstimate.OUTPUT_REGISTER_MS};
         double best = loss(p, pts);
         System.out.printf(Locale.ROOT, "before: largest %.1f%%%n", 100 * Arrays.stream(errors(p, pts)).max().orElse(0));
-        SplittableRandom r = new SplittableRandom(1);
-        for (int it = 0; it < 20000; it++) {
+        SplittableRandom r = new SplittableRandom(Long.getLong("seed", 1));
+        for (int it = 0; it < ITER; it++) {
             double[] q = p.clone();
-            int k = r.nextInt(q.length);
-            double step = (it < 10000 ? 0.2 : 0.05) * r.nextGaussian();
-            q[k] = k < 6 ? Math.max(0.05, q[k] * (1 + step)) : q[k] + 10 * step;
+            double scale = it < ITER / 2 ? 0.1 : 0.02;
+            for (int k = 0; k < q.length; k++) {
+                if (r.nextInt(3) == 0) {
+                    double step = scale * r.nextGaussian();
+                    q[k] = k < 6 ? Math.max(0.05, q[k] * (1 + step)) : q[k] + 10 * step;
+                }
+            }
             double l = loss(q, pts);
             if (l < best) {
                 best = l;

@@ -17,14 +17,14 @@ class TimingEstimateTest {
 
     /**
      * Pins two of the calibration designs to the figures they had when the delays were fitted
-     * (registered; OpenSTA: 130.7 and, registered inputs only, 153.7 ms): a change to the emitted
+     * (registered; OpenSTA: 130.7 and, with registered inputs only, 153.7 ms): a change to the emitted
      * gates or the delays shows here, and the estimate must then be measured again with
      * TimingEstimateAccuracyTest (see README).
      */
     @Test
     void calibrationDesignsKeepTheirEstimates() {
-        assertEquals(146.19, estimate(1), 0.01);
-        assertEquals(152.39, estimate(2), 0.01);
+        assertEquals(147.09, estimate(1), 0.01);
+        assertEquals(159.59, estimate(2), 0.01);
     }
 
     @Test
@@ -32,7 +32,7 @@ class TimingEstimateTest {
         for (long seed = 3; seed <= 8; seed++) {
             double e = estimate(seed);
             assertEquals(e, estimate(seed));
-            assertTrue(e >= TimingEstimate.OFFSET_MS && e < 400, "seed " + seed + ": " + e);
+            assertTrue(e > 10 && e < 400, "seed " + seed + ": " + e);
         }
     }
 }
