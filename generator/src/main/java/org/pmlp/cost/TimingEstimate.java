@@ -20,7 +20,8 @@ public final class TimingEstimate {
      * largest plus the mean relative error) against the sign-off (OpenSTA through flows/sta.tcl,
      * public 1.0 V library) on the 29 designs of {@code TimingEstimateAccuracyTest} with a path of
      * at least 20 ms: random realistic designs with every register choice and exact designs of
-     * the literature's shapes, combinational and registered. Median error 7.1%, largest 12.6%.
+     * the literature's shapes, combinational and registered. Median error 7.1%, largest 12.6%;
+     * the same on all 32 such designs of the test (3 added after the fit: 2.8%, 6.2%, 8.0%).
      * The figures are those of gates as ABC rebuilds them, not of the cells: ABC maps majorities
      * to slow NAND/NOR chains and merges XORs into them, and the same logic synthesized with and
      * without registers differs by up to 8% in OpenSTA's path, which bounds what any per-gate model
