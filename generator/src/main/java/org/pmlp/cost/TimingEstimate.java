@@ -42,7 +42,17 @@ public final class TimingEstimate {
 
     /** Worst path of the design built with {@code registers}, as the sign-off times it. */
     public static double criticalPathMs(Circuit circuit, HeapStyle style, Registers registers) {
-        return VerilogEmitter.criticalPath(circuit, style, GATES) + OFFSET_MS
-                + (registers.inputs() ? INPUT_REGISTER_MS : 0) + (registers.outputs() ? OUTPUT_REGISTER_MS : 0);
+        return fromGatePath(VerilogEmitter.criticalPath(circuit, style, GATES), registers);
+    }
+
+    /** The gate delays of the estimate (for timing the gates in the same pass as the cost census). */
+    public static GateDelays gates() {
+        return GATES;
+    }
+
+    /** The estimate from the emitted gates' longest path under {@link #gates()}. */
+    public static double fromGatePath(double gatePathMs, Registers registers) {
+        return gatePathMs + OFFSET_MS + (registers.inputs() ? INPUT_REGISTER_MS : 0)
+                + (registers.outputs() ? OUTPUT_REGISTER_MS : 0);
     }
 }

@@ -85,9 +85,10 @@ public final class CandidateEvaluator {
         CompiledDesign d = compile(genome);
         Program p = d.program();
         int ok = p.countCorrect(trainQ.q(), trainQ.labels(), 0, trainQ.rows(), p.scratch());
-        CostFeatures f = FeatureCounter.count(d.circuit(), style, registers);
+        double[] path = new double[1];
+        CostFeatures f = FeatureCounter.count(d.circuit(), style, registers, TimingEstimate.gates(), path);
         return new Score((double) ok / trainQ.rows(), cost.areaUm2(f) / 1e8, cost.powerMw(f),
-                TimingEstimate.criticalPathMs(d.circuit(), style, registers));
+                TimingEstimate.fromGatePath(path[0], registers));
     }
 
     /** The design of a genome (retrained model, configuration, circuit, golden model). */

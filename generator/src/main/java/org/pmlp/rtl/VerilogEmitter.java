@@ -53,6 +53,16 @@ public final class VerilogEmitter {
     }
 
     /**
+     * {@link #census} and {@link #criticalPath} from one build of the gates (the search needs
+     * both for every candidate): returns the longest path under {@code delays}.
+     */
+    public static double census(Circuit circuit, HeapStyle style, HeapCensus census, GateDelays delays) {
+        VerilogEmitter e = new VerilogEmitter(circuit, style, Registers.BOTH, census);
+        e.build();
+        return e.g.criticalPath(e.y, delays);
+    }
+
+    /**
      * Longest path, in the delays' unit, from the registered inputs to the registered class
      * output through the gates {@link #emit} writes (before synthesis).
      */
