@@ -222,9 +222,16 @@ public final class Benchmark {
         }
     }
 
-    private static Row one(Path data, Path dir, ExploreRun.Options base, LibertyFamily.Member lowVoltage,
+    /**
+     * As the options' clock: each dataset at the literature's clock ({@link Literature#clockHz}: 5 Hz,
+     * pendigits 4 Hz), what bench does when --clock-hz is not given.
+     */
+    public static final double LITERATURE_CLOCK = Double.NaN;
+
+    private static Row one(Path data, Path dir, ExploreRun.Options given, LibertyFamily.Member lowVoltage,
                            PrintStream log, Executor executor) {
         String name = data.getFileName().toString();
+        ExploreRun.Options base = Double.isNaN(given.clockHz()) ? given.withClockHz(Literature.clockHz(name)) : given;
         Dataset train = CsvDatasetReader.read(data.resolve("train.csv"), CsvOptions.defaults()).dataset();
         Dataset test = CsvDatasetReader.read(data.resolve("test.csv"),
                 CsvOptions.defaults().withKnownClasses(train.classLabels())).dataset();

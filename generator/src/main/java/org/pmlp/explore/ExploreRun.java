@@ -56,6 +56,12 @@ public final class ExploreRun {
                     Registers.BOTH);
         }
 
+        /** The same options at another clock (bench: the literature's clock of each dataset). */
+        public Options withClockHz(double hz) {
+            return new Options(maxLoss, power, search, retrainEpochs, jobs, liberty, timeout, hz, verifyLimit, verify,
+                    heap, registers);
+        }
+
         /** The same options with another allowed loss (bench explores each dataset at two). */
         public Options withMaxLoss(double loss) {
             return new Options(loss, power, search, retrainEpochs, jobs, liberty, timeout, clockHz, verifyLimit, verify,
