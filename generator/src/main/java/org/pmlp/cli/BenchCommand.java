@@ -9,6 +9,7 @@ import org.pmlp.UserError;
 import org.pmlp.explore.Benchmark;
 import org.pmlp.explore.ExploreRun;
 import org.pmlp.explore.Nsga2Search;
+import org.pmlp.rtl.Registers;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -17,7 +18,11 @@ import picocli.CommandLine.Option;
         description = {"Benchmark against the literature: for every dataset folder in --datasets (train.csv and "
                 + "test.csv, already scaled, as in ../shared/datasets), train the float MLP with the literature's hidden "
                 + "size, verify the exact bespoke baseline, explore at 1%% and 5%% allowed loss, and write OUT/summary.csv "
-                + "and OUT/summary.md with the published figures beside ours.",
+                + "and OUT/summary.md with the published figures beside ours. Designs are combinational by default "
+                + "(--registers none), like the published ones; every verified design is timed with OpenSTA at the "
+                + "clock (summary: critical_path_ms, timing_met), and the search treats a design whose estimated "
+                + "worst path exceeds the period as infeasible. The clock is --clock-hz when given, else the "
+                + "literature's per dataset: 5 Hz, pendigits 4 Hz.",
                 "Give --liberty with the public EGFET 1.0 V library to compare power with the literature's."})
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--datasets", required = true, paramLabel = "DIR", description = "Folder of dataset folders.")
@@ -37,6 +42,12 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--power", description = "Add estimated power as a third objective.")
     boolean power;
+
+    @Option(names = "--registers", paramLabel = "none|inputs|outputs|both", defaultValue = "none",
+            description = "Registered ports of every design (default: ${DEFAULT-VALUE}: combinational, as the published "
+                    + "designs it is compared with are; inputs, outputs or both add flip-flops, which on small designs "
+                    + "are most of the area).")
+    String registers;
 
     @Option(names = "--retrain-epochs", defaultValue = "60",
             description = "Quantization-aware retraining epochs per weight-format combination (default: ${DEFAULT-VALUE}).")
@@ -85,12 +96,13 @@ final class BenchCommand implements Callable<Integer> {
             throw new UserError("--population must be at least 4, --generations at least 1, --retrain-epochs at least 0");
         }
         eda.heapStyle();
+        Registers reg = Registers.parse(registers, "--registers");
         if (!Files.isDirectory(datasets)) {
             throw new UserError(datasets + ": no such folder");
         }
         ExploreRun.Options o = new ExploreRun.Options(0.01, power,
                 new Nsga2Search.Options(population, generations, 0.6, 0, 0.5, seed), retrainEpochs, jobs, eda.liberty(), eda.timeout,
-                eda.clockHz, verifyLimit, true, eda.heapStyle());
+                clockGiven() ? eda.clockHz : Benchmark.LITERATURE_CLOCK, verifyLimit, true, eda.heapStyle(), reg);
         if (libertyDir == null) {
             OptionUse.rejectGiven(spec, "it picks a voltage of --liberty-dir", "--low-vdd");
         }
@@ -130,6 +142,11 @@ final class BenchCommand implements Callable<Integer> {
         return failed.size();
     }
 
+    /** True when --clock-hz was given; otherwise each dataset runs at the literature's clock (pendigits 4 Hz). */
+    private boolean clockGiven() {
+        return spec.commandLine().getParseResult().hasMatchedOption("--clock-hz");
+    }
+
     /** The command of one dataset's job: this benchmark for that dataset alone, in a JVM like this one. */
     private List<String> jobCommand(String dataset) {
         List<String> cmd = new ArrayList<>();
@@ -146,7 +163,10 @@ final class BenchCommand implements Callable<Integer> {
                 "--population", Integer.toString(population), "--generations", Integer.toString(generations),
                 "--retrain-epochs", Integer.toString(retrainEpochs), "--jobs", Integer.toString(jobs),
                 "--verify-limit", Integer.toString(verifyLimit), "--timeout", Long.toString(eda.timeout),
-                "--clock-hz", Double.toString(eda.clockHz), "--heap", eda.heap));
+                "--heap", eda.heap, "--registers", registers));
+        if (clockGiven()) {
+            cmd.addAll(List.of("--clock-hz", Double.toString(eda.clockHz)));
+        }
         if (power) {
             cmd.add("--power");
         }

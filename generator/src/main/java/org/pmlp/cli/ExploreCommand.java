@@ -12,6 +12,7 @@ import org.pmlp.explore.ExploreRun;
 import org.pmlp.explore.Nsga2Search;
 import org.pmlp.explore.ResumeHint;
 import org.pmlp.explore.RunFingerprint;
+import org.pmlp.rtl.Registers;
 import org.pmlp.util.Files2;
 import org.pmlp.util.Json;
 import picocli.CommandLine;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Option;
                 + "retraining each implies), input bits per feature (0 drops it), per-connection bit masks, heap "
                 + "truncation, hidden activation windows, argmax comparator bits and class order. Objectives: "
                 + "bit-exact training accuracy and estimated area (and power with --power), subject to --max-loss "
-                + "against the exact bespoke baseline. Every design on the final front is then generated, "
+                + "against the exact bespoke baseline and to the clock: a design whose estimated worst path is longer "
+                + "than the period of --clock-hz is infeasible. Every design on the final front is then generated, "
                 + "co-simulated in Verilator and synthesized with Yosys.",
                 "Writes DIR/pareto.csv, DIR/designs/*, DIR/pareto-area.png, DIR/pareto-power.png, DIR/report.md. "
                         + "Checkpoints every generation: after Ctrl-C or a crash, `pmlp explore --resume DIR` continues "
@@ -77,6 +79,12 @@ final class ExploreCommand implements Callable<Integer> {
 
     @Option(names = "--power", description = "Add estimated power as a third objective.")
     boolean power;
+
+    @Option(names = "--registers", paramLabel = "none|inputs|outputs|both", defaultValue = "both",
+            description = "Registered ports of every design: none (combinational, as the printed-MLP literature "
+                    + "publishes), inputs, outputs or both (default: ${DEFAULT-VALUE}). The area and power estimates "
+                    + "count the flip-flops of the registered ports only, and the timing estimate follows the choice.")
+    String registers;
 
     @Option(names = "--retrain-epochs", defaultValue = "60",
             description = "Quantization-aware retraining epochs per weight-format combination (default: ${DEFAULT-VALUE};"
@@ -174,9 +182,11 @@ final class ExploreCommand implements Callable<Integer> {
 
     private void check() {
         if (noVerify) {
+            // --clock-hz stays: the search's timing constraint is its period.
             OptionUse.rejectGiven(spec, "--no-verify searches only, it verifies nothing", "--liberty", "--timeout",
-                    "--clock-hz", "--verify-limit", "--test", "--executor", "--slurm-opt");
+                    "--verify-limit", "--test", "--executor", "--slurm-opt");
         }
+        Registers.parse(registers, "--registers");
         eda.check();
         OptionUse.requirePositive("--jobs", jobs);
         OptionUse.requirePositive("--verify-limit", verifyLimit);
@@ -206,7 +216,8 @@ final class ExploreCommand implements Callable<Integer> {
         }
         ExploreRun.Options opts = new ExploreRun.Options(maxLoss, power,
                 new Nsga2Search.Options(population, generations, offspring, mutation, crossover, seed, maxAge),
-                retrainEpochs, jobs, eda.liberty(), eda.timeout, eda.clockHz, verifyLimit, !noVerify, eda.heapStyle());
+                retrainEpochs, jobs, eda.liberty(), eda.timeout, eda.clockHz, verifyLimit, !noVerify, eda.heapStyle(),
+                Registers.parse(registers, "--registers"));
         ExploreRun.Outcome out;
         try (ResumeHint hint = ResumeHint.install(dir, System.err)) {
             out = ExploreRun.run(loaded.model(), loaded.data().train(), loaded.data().test(), opts, dir, fingerprint(),

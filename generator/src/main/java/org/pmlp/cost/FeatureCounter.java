@@ -8,8 +8,10 @@ import org.pmlp.ir.PartialProduct;
 import org.pmlp.ir.SumNode;
 import org.pmlp.ir.Tournament;
 import org.pmlp.ir.WidthInference;
+import org.pmlp.rtl.GateDelays;
 import org.pmlp.rtl.HeapCensus;
 import org.pmlp.rtl.HeapStyle;
+import org.pmlp.rtl.Registers;
 import org.pmlp.rtl.VerilogEmitter;
 
 /**
@@ -22,9 +24,28 @@ public final class FeatureCounter {
     private FeatureCounter() {
     }
 
+    /** With registered inputs and outputs ({@link Registers#BOTH}, the designs the model was calibrated on). */
     public static CostFeatures count(Circuit c, HeapStyle style) {
+        return count(c, style, Registers.BOTH);
+    }
+
+    /** Counts a design built with {@code registers}: no flip-flops where a side is not registered. */
+    public static CostFeatures count(Circuit c, HeapStyle style, Registers registers) {
+        return count(c, style, registers, null, null);
+    }
+
+    /**
+     * As above; with {@code delays}, the same build of the emitter's gates is also timed (the
+     * search needs both) and its longest path is left in {@code pathOut[0]}.
+     */
+    public static CostFeatures count(Circuit c, HeapStyle style, Registers registers, GateDelays delays,
+                                     double[] pathOut) {
         CostFeatures f = new CostFeatures();
-        VerilogEmitter.census(c, style, new Counting(f));
+        if (delays == null) {
+            VerilogEmitter.census(c, style, new Counting(f));
+        } else {
+            pathOut[0] = VerilogEmitter.census(c, style, new Counting(f), delays);
+        }
         long[] inputUse = new long[c.inputs().size()];
         for (int l = 0; l < c.layers(); l++) {
             for (SumNode s : c.sums(l)) {
@@ -39,10 +60,14 @@ public final class FeatureCounter {
             }
         }
         argmax(c, f);
-        for (long use : inputUse) {
-            f.flipFlops += Long.bitCount(use);
+        if (registers.inputs()) {
+            for (long use : inputUse) {
+                f.flipFlops += Long.bitCount(use);
+            }
         }
-        f.flipFlops += Math.max(1, 32 - Integer.numberOfLeadingZeros(c.classes() - 1));
+        if (registers.outputs()) {
+            f.flipFlops += Math.max(1, 32 - Integer.numberOfLeadingZeros(c.classes() - 1));
+        }
         return f;
     }
 

@@ -64,7 +64,7 @@ public final class DesignJob {
         report.accuracyGolden = DesignWriter.goldenAccuracy(vectors);
         report.heapStyle = r.style().name().toLowerCase();
         report.registers = d.config().registers().label();
-        CostFeatures features = FeatureCounter.count(d.circuit(), r.style());
+        CostFeatures features = FeatureCounter.count(d.circuit(), r.style(), d.config().registers());
         report.estimatedAreaCm2 = CostModel.defaults().areaUm2(features) / 1e8;
         report.estimatedPowerMw = CostModel.defaults().powerMw(features);
         report.inputPortBits = rtl.ports().width();

@@ -89,6 +89,18 @@ public final class RandomDesigns {
         }
     }
 
+    /**
+     * An exact design (the literature's formats: 4-bit inputs, 8-bit weights) of a random
+     * one-hidden-layer model with the given shape, like the exact literature designs.
+     */
+    public static Sample exactOfShape(long seed, int features, int hidden, int classes) {
+        SplittableRandom r = new SplittableRandom(seed);
+        Mlp model = model(r, seed, features, 1, classes, hidden, hidden);
+        QuantSpec spec = new QuantSpec(4, 8, 8);
+        return new Sample(model, DesignConfig.exact(ModelShape.of(model), spec), HeapStyle.TWOS_COMPLEMENT,
+                calibration(r, features, spec.inputBits()));
+    }
+
     private static int[][] calibration(SplittableRandom r, int features, int inputBits) {
         int[][] calibration = new int[32][features];
         for (int[] row : calibration) {
@@ -100,11 +112,17 @@ public final class RandomDesigns {
     }
 
     private static Mlp model(SplittableRandom r, long seed, int features, int hiddenLayers, int classes, int minHidden) {
+        return model(r, seed, features, hiddenLayers, classes, minHidden, -1);
+    }
+
+    /** {@code hidden} > 0 fixes every hidden layer's width; otherwise each is drawn. */
+    private static Mlp model(SplittableRandom r, long seed, int features, int hiddenLayers, int classes, int minHidden,
+                             int hidden) {
         List<DenseLayer> layers = new ArrayList<>();
         int fanIn = features;
         for (int l = 0; l <= hiddenLayers; l++) {
             boolean last = l == hiddenLayers;
-            int out = last ? classes : minHidden + r.nextInt(minHidden == 2 && hiddenLayers > 2 ? 2 : 5);
+            int out = last ? classes : hidden > 0 ? hidden : minHidden + r.nextInt(minHidden == 2 && hiddenLayers > 2 ? 2 : 5);
             double[][] w = new double[out][fanIn];
             double[] b = new double[out];
             for (int j = 0; j < out; j++) {

@@ -82,7 +82,7 @@ public final class RunPipeline {
         report.heapStyle = r.style().name().toLowerCase();
         report.registers = d.config().registers().label();
         CostModel cost = CostModel.defaults();
-        CostFeatures features = FeatureCounter.count(d.circuit(), r.style());
+        CostFeatures features = FeatureCounter.count(d.circuit(), r.style(), d.config().registers());
         report.estimatedAreaCm2 = cost.areaUm2(features) / 1e8;
         report.estimatedPowerMw = cost.powerMw(features);
         report.inputPortBits = rtl.ports().width();

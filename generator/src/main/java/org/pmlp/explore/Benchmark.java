@@ -222,9 +222,16 @@ public final class Benchmark {
         }
     }
 
-    private static Row one(Path data, Path dir, ExploreRun.Options base, LibertyFamily.Member lowVoltage,
+    /**
+     * As the options' clock: each dataset at the literature's clock ({@link Literature#clockHz}: 5 Hz,
+     * pendigits 4 Hz), what bench does when --clock-hz is not given.
+     */
+    public static final double LITERATURE_CLOCK = Double.NaN;
+
+    private static Row one(Path data, Path dir, ExploreRun.Options given, LibertyFamily.Member lowVoltage,
                            PrintStream log, Executor executor) {
         String name = data.getFileName().toString();
+        ExploreRun.Options base = Double.isNaN(given.clockHz()) ? given.withClockHz(Literature.clockHz(name)) : given;
         Dataset train = CsvDatasetReader.read(data.resolve("train.csv"), CsvOptions.defaults()).dataset();
         Dataset test = CsvDatasetReader.read(data.resolve("test.csv"),
                 CsvOptions.defaults().withKnownClasses(train.classLabels())).dataset();
@@ -268,6 +275,13 @@ public final class Benchmark {
         }
         Row row = new Row(name, model.topology(), model.accuracy(test), exactAcc, o1.exact().report().areaCm2,
                 o1.exact().report().powerMw, best1, best5, seconds, List.copyOf(failed), low, o1.exact().report());
+        List<String> late = new ArrayList<>();
+        ExploreOutputs.timingViolations(o1).forEach(id -> late.add("loss1/" + id));
+        ExploreOutputs.timingViolations(o5).forEach(id -> late.add("loss5/" + id));
+        if (!late.isEmpty()) {
+            log.printf("%s: warning: failed timing constraint (OpenSTA: the worst path is longer than the clock period at"
+                    + " --clock-hz; timing_met = no in pareto.csv): %s%n", name, String.join(", ", late));
+        }
         if (!failed.isEmpty()) {
             log.printf("%s: VERIFICATION FAILED in %s%n", name, String.join(", ", failed));
         }
@@ -278,8 +292,7 @@ public final class Benchmark {
 
     private static ExploreRun.Outcome explore(Mlp model, Dataset train, Dataset test, ExploreRun.Options base,
                                               double maxLoss, Path dir, PrintStream log, Executor executor) {
-        ExploreRun.Options o = new ExploreRun.Options(maxLoss, base.power(), base.search(), base.retrainEpochs(),
-                base.jobs(), base.liberty(), base.timeout(), base.clockHz(), base.verifyLimit(), true, base.heap());
+        ExploreRun.Options o = base.withMaxLoss(maxLoss);
         DesignFolderReset.clear(dir);
         ExploreRun.prepareFolder(dir);
         ExploreRun.Outcome out = ExploreRun.run(model, train, test, o, dir,

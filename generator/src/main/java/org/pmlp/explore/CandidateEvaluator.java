@@ -9,11 +9,13 @@ import org.pmlp.approx.WeightFormatPass;
 import org.pmlp.cost.CostFeatures;
 import org.pmlp.cost.CostModel;
 import org.pmlp.cost.FeatureCounter;
+import org.pmlp.cost.TimingEstimate;
 import org.pmlp.data.Dataset;
 import org.pmlp.design.CompiledDesign;
 import org.pmlp.design.DesignFlow;
 import org.pmlp.ir.ActNode;
 import org.pmlp.ir.BatchInputs;
+import org.pmlp.ir.Circuit;
 import org.pmlp.ir.FlatNetwork;
 import org.pmlp.ir.Program;
 import org.pmlp.model.Mlp;
@@ -24,6 +26,7 @@ import org.pmlp.quant.QuantizationAwareTraining;
 import org.pmlp.quant.QuantizedData;
 import org.pmlp.quant.WeightFormat;
 import org.pmlp.rtl.HeapStyle;
+import org.pmlp.rtl.Registers;
 
 /**
  * Scores a genome: its design's bit-exact training accuracy (the golden model over the
@@ -32,8 +35,14 @@ import org.pmlp.rtl.HeapStyle;
  * and calibrated windows of each weight-format combination) is computed once and cached.
  */
 public final class CandidateEvaluator {
-    /** Training accuracy, estimated area (cm^2) and power (mW). */
-    public record Score(double accuracy, double areaCm2, double powerMw) {
+    /**
+     * Training accuracy, estimated area (cm^2) and power (mW), and the estimated worst path (ms,
+     * {@link TimingEstimate}; NaN when not estimated).
+     */
+    public record Score(double accuracy, double areaCm2, double powerMw, double pathMs) {
+        public Score(double accuracy, double areaCm2, double powerMw) {
+            this(accuracy, areaCm2, powerMw, Double.NaN);
+        }
     }
 
     /**
@@ -52,11 +61,19 @@ public final class CandidateEvaluator {
     private final long seed;
     private final CostModel cost;
     private final HeapStyle style;
+    private final Registers registers;
     private final ConcurrentHashMap<String, FormatBase> bases = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Integer, Mlp> budgetModels = new ConcurrentHashMap<>();
 
     public CandidateEvaluator(SearchSpace space, Mlp model, Dataset train, int retrainEpochs, long seed, CostModel cost,
                               HeapStyle style) {
+        this(space, model, train, retrainEpochs, seed, cost, style, Registers.BOTH);
+    }
+
+    /** As above, for designs built with {@code registers} (flip-flop cost and timing follow it). */
+    public CandidateEvaluator(SearchSpace space, Mlp model, Dataset train, int retrainEpochs, long seed, CostModel cost,
+                              HeapStyle style, Registers registers) {
+        this.registers = registers;
         this.space = space;
         this.model = model;
         this.train = train;
@@ -83,7 +100,7 @@ public final class CandidateEvaluator {
         DesignConfig config = space.decode(genome, base.hiddenMsb());
         FlatNetwork net = base.flat().get();
         if (DesignFlow.edit(net, config) && net.infer()) {
-            return score(net.countCorrect(trainBatch), FeatureCounter.count(net.syncedCircuit(), style));
+            return score(net.countCorrect(trainBatch), net.syncedCircuit());
         }
         return evaluateFull(genome);
     }
@@ -93,17 +110,21 @@ public final class CandidateEvaluator {
         CompiledDesign d = compile(genome);
         Program p = d.program();
         int ok = p.countCorrect(trainQ.q(), trainQ.labels(), 0, trainQ.rows(), p.scratch());
-        return score(ok, FeatureCounter.count(d.circuit(), style));
+        return score(ok, d.circuit());
     }
 
-    private Score score(int correct, CostFeatures f) {
-        return new Score((double) correct / trainQ.rows(), cost.areaUm2(f) / 1e8, cost.powerMw(f));
+    /** Accuracy from the golden model; area, power and worst path from one census of the circuit's gates. */
+    private Score score(int correct, Circuit c) {
+        double[] path = new double[1];
+        CostFeatures f = FeatureCounter.count(c, style, registers, TimingEstimate.gates(), path);
+        return new Score((double) correct / trainQ.rows(), cost.areaUm2(f) / 1e8, cost.powerMw(f),
+                TimingEstimate.fromGatePath(path[0], registers));
     }
 
     /** The design of a genome (retrained model, configuration, circuit, golden model). */
     public CompiledDesign compile(int[][] genome) {
         FormatBase base = base(genome);
-        DesignConfig config = space.decode(genome, base.hiddenMsb());
+        DesignConfig config = space.decode(genome, base.hiddenMsb()).withRegisters(registers);
         return DesignFlow.compileRetrained(base.model(), config, null);
     }
 

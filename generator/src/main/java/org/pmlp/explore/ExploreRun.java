@@ -29,6 +29,7 @@ import org.pmlp.design.RunPipeline;
 import org.pmlp.model.Mlp;
 import org.pmlp.quant.QuantSpec;
 import org.pmlp.rtl.HeapStyle;
+import org.pmlp.rtl.Registers;
 import org.pmlp.util.Files2;
 import org.pmlp.util.Json;
 import org.pmlp.util.Parallel;
@@ -41,10 +42,31 @@ import org.pmlp.util.Parallel;
 public final class ExploreRun {
     /**
      * What to explore and how. {@code liberty} null means the default library; {@code heap} is the
-     * bit-heap style both the cost estimate and the verified designs use.
+     * bit-heap style both the cost estimate and the verified designs use; {@code registers} the
+     * registered ports of every design (the cost estimate counts their flip-flops); {@code clockHz}
+     * is also the search's timing constraint (an estimated path longer than its period is infeasible).
      */
     public record Options(double maxLoss, boolean power, Nsga2Search.Options search, int retrainEpochs, int jobs,
-                          Path liberty, long timeout, double clockHz, int verifyLimit, boolean verify, HeapStyle heap) {
+                          Path liberty, long timeout, double clockHz, int verifyLimit, boolean verify, HeapStyle heap,
+                          Registers registers) {
+        /** With registered inputs and outputs. */
+        public Options(double maxLoss, boolean power, Nsga2Search.Options search, int retrainEpochs, int jobs,
+                       Path liberty, long timeout, double clockHz, int verifyLimit, boolean verify, HeapStyle heap) {
+            this(maxLoss, power, search, retrainEpochs, jobs, liberty, timeout, clockHz, verifyLimit, verify, heap,
+                    Registers.BOTH);
+        }
+
+        /** The same options at another clock (bench: the literature's clock of each dataset). */
+        public Options withClockHz(double hz) {
+            return new Options(maxLoss, power, search, retrainEpochs, jobs, liberty, timeout, hz, verifyLimit, verify,
+                    heap, registers);
+        }
+
+        /** The same options with another allowed loss (bench explores each dataset at two). */
+        public Options withMaxLoss(double loss) {
+            return new Options(loss, power, search, retrainEpochs, jobs, liberty, timeout, clockHz, verifyLimit, verify,
+                    heap, registers);
+        }
     }
 
     /**
@@ -117,11 +139,18 @@ public final class ExploreRun {
         // Staging folders of design verifications an interruption cut short (nothing else writes there now).
         DesignFolder.removeLeftovers(dir.resolve("designs"));
         CandidateEvaluator ev = new CandidateEvaluator(space, model, train, o.retrainEpochs(), o.search().seed(),
-                cost, o.heap());
+                cost, o.heap(), o.registers());
         CandidateEvaluator.Score exact = ev.evaluate(space.exact());
-        Objectives objectives = new Objectives(exact.accuracy() - o.maxLoss(), o.power());
-        log.printf("exact bespoke baseline: training accuracy %.4f, estimated %.3f cm^2, %.2f mW; constraint: training"
-                + " accuracy >= %.4f%n", exact.accuracy(), exact.areaCm2(), exact.powerMw(), objectives.minAccuracy());
+        Objectives objectives = new Objectives(exact.accuracy() - o.maxLoss(), o.power(), 1000.0 / o.clockHz());
+        log.printf("exact bespoke baseline: training accuracy %.4f, estimated %.3f cm^2, %.2f mW, worst path %.0f ms;"
+                + " constraints: training accuracy >= %.4f, estimated worst path <= %.0f ms (--clock-hz %s, registers %s)%n",
+                exact.accuracy(), exact.areaCm2(), exact.powerMw(), exact.pathMs(), objectives.minAccuracy(),
+                objectives.maxPathMs(), fmtHz(o.clockHz()), o.registers().label());
+        if (!objectives.meetsClock(exact)) {
+            log.printf("warning: the exact design's estimated worst path (%.0f ms) exceeds the clock period (%.0f ms):"
+                    + " it is infeasible in the search (still verified as the baseline)%n", exact.pathMs(),
+                    objectives.maxPathMs());
+        }
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, o.jobs()));
         try {
             Nsga2Search search = new Nsga2Search(ev, objectives, o.search(), pool);
@@ -182,6 +211,7 @@ public final class ExploreRun {
                 .option("--generations", s.generations()).option("--offspring", s.offspringFraction())
                 .option("--mutation", s.mutation()).option("--crossover", s.crossover())
                 .option("--max-age", s.maxAge()).option("--retrain-epochs", o.retrainEpochs())
+                .option("--registers", o.registers().label()).option("--clock-hz", o.clockHz())
                 .file("--liberty", o.liberty()).content("cost model (" + cost.source() + ")",
                         Json.write(cost.toJson(null)));
     }
@@ -255,6 +285,10 @@ public final class ExploreRun {
         DesignConfig config = ev.compile(genome).config();
         return new RunPipeline.Request(ev.modelFor(genome), config, train, test, out, o.liberty(),
                 o.heap(), o.search().seed(), o.timeout(), tools, tools, o.clockHz());
+    }
+
+    private static String fmtHz(double hz) {
+        return hz == Math.rint(hz) ? Long.toString((long) hz) : Double.toString(hz);
     }
 
     static String fmt(double v) {

@@ -56,6 +56,16 @@ public final class VerilogEmitter {
     }
 
     /**
+     * {@link #census} and {@link #criticalPath} from one build of the gates (the search needs
+     * both for every candidate): returns the longest path under {@code delays}.
+     */
+    public static double census(Circuit circuit, HeapStyle style, HeapCensus census, GateDelays delays) {
+        VerilogEmitter e = new VerilogEmitter(circuit, style, Registers.BOTH, census);
+        e.build();
+        return e.g.criticalPath(e.y, delays);
+    }
+
+    /**
      * Longest path, in the delays' unit, from the registered inputs to the registered class
      * output through the gates {@link #emit} writes (before synthesis).
      */
@@ -63,6 +73,16 @@ public final class VerilogEmitter {
         VerilogEmitter e = new VerilogEmitter(circuit, style, Registers.BOTH, HeapCensus.NONE);
         e.build();
         return e.g.criticalPath(e.y, delays);
+    }
+
+    /**
+     * The emitted gates' longest path as a function of the delay model: the gates are built once
+     * and timed under each model asked (for fitting delays).
+     */
+    public static java.util.function.ToDoubleFunction<GateDelays> timing(Circuit circuit, HeapStyle style) {
+        VerilogEmitter e = new VerilogEmitter(circuit, style, Registers.BOTH, HeapCensus.NONE);
+        e.build();
+        return d -> e.g.criticalPath(e.y, d);
     }
 
     private void build() {

@@ -280,7 +280,16 @@ class EveryOptionMattersTest {
             rejected(MISSING_LIB, without(ex, "--no-verify", false, "--liberty", "{tmp}/" + MISSING_LIB));
         });
         put("explore", "--timeout", () -> rejected("--timeout", plus(ex, "--timeout", "5")));
-        put("explore", "--clock-hz", () -> rejected("--clock-hz", plus(ex, "--clock-hz", "10")));
+        // the clock's period is the search's timing constraint, so it matters even with --no-verify
+        put("explore", "--clock-hz", () -> {
+            changes(search, ex, plus(ex, "--clock-hz", "10"));
+            rejected("--clock-hz", plus(ex, "--clock-hz", "0"));
+        });
+        // combinational designs: no flip-flops in the estimate (the baseline's estimated area changes)
+        put("explore", "--registers", () -> {
+            changes(lines("exact bespoke baseline"), ex, plus(ex, "--registers", "none"));
+            rejected("--registers", plus(ex, "--registers", "sometimes"));
+        });
         put("explore", "--heap", () -> changes(search, ex2, plus(ex2, "--heap", "split")));
         put("explore", "--executor", () -> rejected("--executor", plus(ex, "--executor", "cloud")));
         put("explore", "--slurm-opt", () -> rejected("--slurm-opt", plus(ex, "--slurm-opt=--time=1")));
@@ -301,8 +310,10 @@ class EveryOptionMattersTest {
                 "6")));
         put("bench", "--generations", () -> changes(benched, bench, replace(bench, "--generations", "1", "--generations",
                 "2")));
-        String[] bench3 = replace(replace(bench, "--population", "4", "--population", "16"), "--generations", "1",
-                "--generations", "6");
+        // Registered designs: with bench's combinational default this small search keeps the same population
+        // with and without power as an objective (the estimates rank its designs alike).
+        String[] bench3 = plus(replace(replace(bench, "--population", "4", "--population", "16"), "--generations", "1",
+                "--generations", "6"), "--registers", "both");
         put("bench", "--power", () -> changes(benched, bench3, plus(bench3, "--power")));
         put("bench", "--retrain-epochs", () -> changes(benched, bench, replace(bench, "--retrain-epochs", "1",
                 "--retrain-epochs", "3")));
@@ -312,6 +323,10 @@ class EveryOptionMattersTest {
         put("bench", "--liberty", () -> rejected(MISSING_LIB, plus(bench, "--liberty", "{tmp}/" + MISSING_LIB)));
         put("bench", "--timeout", () -> rejected("--timeout", replace(bench, "--timeout", "1", "--timeout", "0")));
         put("bench", "--clock-hz", () -> rejected("--clock-hz", plus(bench, "--clock-hz", "0")));
+        put("bench", "--registers", () -> {
+            changes(benched, bench, plus(bench, "--registers", "both"));
+            rejected("--registers", plus(bench, "--registers", "sometimes"));
+        });
         put("bench", "--heap", () -> changes(benched, bench2, plus(bench2, "--heap", "split")));
         put("bench", "--executor", () -> rejected("--executor", plus(bench, "--executor", "cloud")));
         put("bench", "--slurm-opt", () -> rejected("--slurm-opt", plus(bench, "--slurm-opt=--time=1")));

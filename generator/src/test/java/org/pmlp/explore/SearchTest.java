@@ -95,6 +95,20 @@ class SearchTest {
         assertFalse(o.feasible(new CandidateEvaluator.Score(0.89, 1, 1)));
     }
 
+    /** The clock is a constraint: a design whose estimated path exceeds the period is dominated, less late first. */
+    @Test
+    void designsLateForTheClockAreInfeasible() {
+        Objectives o = new Objectives(0.9, false, 200);
+        var onTime = o.vector(new CandidateEvaluator.Score(0.91, 100, 10, 199));
+        var late = o.vector(new CandidateEvaluator.Score(0.95, 0.1, 0.1, 210));
+        var later = o.vector(new CandidateEvaluator.Score(0.95, 0.1, 0.1, 300));
+        assertTrue(o.feasible(new CandidateEvaluator.Score(0.91, 1, 1, 200)));
+        assertFalse(o.feasible(new CandidateEvaluator.Score(0.95, 1, 1, 200.5)));
+        assertTrue(o.feasible(new CandidateEvaluator.Score(0.91, 1, 1)), "no estimate: no timing constraint");
+        assertEquals(1, onTime.dominance(late));
+        assertEquals(1, late.dominance(later));
+    }
+
     private static Nsga2Search search() {
         CandidateEvaluator.Score exact = evaluator.evaluate(space.exact());
         return new Nsga2Search(evaluator, new Objectives(exact.accuracy() - 0.02, false),

@@ -64,6 +64,56 @@ class SignOffEndToEndTest {
         assertEquals(path, Double.parseDouble(arrival), path * 1e-3, made);
     }
 
+    /**
+     * Done-when of issue 10: pmlp bench reports timing for every verified design and has 0.6 V
+     * power columns. One small dataset (seeds), a tiny search, the public library family; the
+     * designs are combinational by default (the literature's).
+     */
+    @Test
+    void benchTimesEveryVerifiedDesignAndHasLowVoltageColumns() throws Exception {
+        Env.requireTools();
+        Path seeds = Env.shared("datasets/seeds");
+        Path family = Env.shared("pdk/egfet");
+        Path datasets = Files.createDirectories(tmp.resolve("datasets"));
+        Files.createSymbolicLink(datasets.resolve("seeds"), seeds);
+        Path out = tmp.resolve("bench");
+        Cli.Run r = Cli.run("bench", "--datasets", datasets.toString(), "-o", out.toString(), "--population", "6",
+                "--generations", "2", "--verify-limit", "1", "--retrain-epochs", "1", "--liberty",
+                family.resolve("PPDK_Standard_Library_1.0V_25C_TYP_X1.lib").toString(), "--liberty-dir", family.toString());
+        assertEquals(0, r.exitCode(), r.out());
+        // every verified design of both explorations: combinational, timed by OpenSTA (pareto.csv and report.json)
+        int verified = 0;
+        for (String loss : new String[] {"loss1", "loss5"}) {
+            List<String> pareto = Files.readAllLines(out.resolve("seeds").resolve(loss).resolve("pareto.csv"));
+            List<String> head = List.of(pareto.get(0).split(","));
+            for (String line : pareto.subList(1, pareto.size())) {
+                String[] f = line.split(",");
+                String met = f[head.indexOf("timing_met")];
+                assertTrue(met.equals("yes") || met.equals("no"), loss + ": " + line);
+                assertTrue(Double.parseDouble(f[head.indexOf("critical_path_ms")]) > 0, loss + ": " + line);
+                JsonNode rep = Reports.read(out.resolve("seeds").resolve(loss).resolve("designs").resolve(f[0]));
+                assertEquals("none", rep.get("registers").asText(), "bench builds combinational designs by default");
+                verified++;
+            }
+        }
+        assertTrue(verified >= 2, "the exact design and at least one front design of each exploration: " + verified);
+        // the summary: worst path and timing_met at --clock-hz, power and worst path at 0.6 V, for each design it names
+        List<String> summary = Files.readAllLines(out.resolve("summary.csv"));
+        assertEquals(2, summary.size(), summary.toString());
+        List<String> head = List.of(summary.get(0).split(","));
+        String[] row = summary.get(1).split(",", -1);
+        for (String k : new String[] {"exact", "loss1", "loss5"}) {
+            if (k.equals("exact") || !row[head.indexOf(k + "_acc")].isEmpty()) {
+                for (String col : new String[] {"_critical_path_ms", "_timing_met", "_0v6_power_mw",
+                        "_0v6_critical_path_ms"}) {
+                    assertTrue(head.contains(k + col), "summary.csv has " + k + col + ": " + head);
+                    assertFalse(row[head.indexOf(k + col)].isEmpty(), k + col + " filled: " + summary);
+                }
+                assertTrue(Double.parseDouble(row[head.indexOf(k + "_0v6_power_mw")]) > 0, summary.toString());
+            }
+        }
+    }
+
     @Test
     void registeredDesignIsTimedRegisterToRegister() throws Exception {
         Env.requireTools();
