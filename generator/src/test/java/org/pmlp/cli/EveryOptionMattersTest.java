@@ -142,6 +142,24 @@ class EveryOptionMattersTest {
         put("train", "--restarts", () -> changes(model, train, without(train, "--restarts", true, "--restarts", "3")));
         put("train", "--scaler", () -> changes(model, train, plus(train, "--scaler", "none")));
         put("train", "--output", () -> required("--output", without(train, "-o", true)));
+        // the regularization knobs: each changes the weights written (a grid of one value, so the change is the knob's)
+        String[] trainOne = plus(train, "--weight-decay", "0", "--input-dropout", "0");
+        put("train", "--validation", () -> {
+            changes(model, trainOne, plus(trainOne, "--validation", "0.3"));
+            rejected("--validation", plus(trainOne, "--validation", "1"));
+        });
+        put("train", "--weight-decay", () -> {
+            changes(model, trainOne, replace(trainOne, "--weight-decay", "0", "--weight-decay", "0.05"));
+            rejected("--weight-decay", replace(trainOne, "--weight-decay", "0", "--weight-decay", "-1"));
+        });
+        put("train", "--input-dropout", () -> {
+            changes(model, trainOne, replace(trainOne, "--input-dropout", "0", "--input-dropout", "0.3"));
+            rejected("--input-dropout", replace(trainOne, "--input-dropout", "0", "--input-dropout", "1"));
+        });
+        put("train", "--refit", () -> {
+            changes(model, trainOne, plus(trainOne, "--refit"));
+            rejected("--refit", plus(trainOne, "--refit", "--validation", "0"));
+        });
 
         // import: the pmlp model written and the accuracies printed
         String sk = "{fixtures}/wine_sklearn.json";
@@ -213,6 +231,23 @@ class EveryOptionMattersTest {
             rejected("--restarts", plus(run, "--restarts", "3"));
         });
         put("run", "--scaler", () -> rejected("--scaler", plus(run, "--scaler", "none")));
+        String[] runOne = plus(runTrain, "--weight-decay", "0", "--input-dropout", "0");
+        put("run", "--validation", () -> {
+            changes(generated, runOne, plus(runOne, "--validation", "0.3"));
+            rejected("--validation", plus(run, "--validation", "0.3"));
+        });
+        put("run", "--weight-decay", () -> {
+            changes(generated, runOne, replace(runOne, "--weight-decay", "0", "--weight-decay", "0.05"));
+            rejected("--weight-decay", plus(run, "--weight-decay", "0.05"));
+        });
+        put("run", "--input-dropout", () -> {
+            changes(generated, runOne, replace(runOne, "--input-dropout", "0", "--input-dropout", "0.3"));
+            rejected("--input-dropout", plus(run, "--input-dropout", "0.3"));
+        });
+        put("run", "--refit", () -> {
+            changes(generated, runOne, plus(runOne, "--refit"));
+            rejected("--refit", plus(run, "--refit"));
+        });
         put("run", "--no-synth", () -> rejected("--clock-hz", plus(run, "--no-synth", "--clock-hz", "10")));
         put("run", "--train", () -> changes(generated, run, replace(run, w, gaps)));
         put("run", "--test", () -> changes(generated, run, without(run, "--split", true, "--test", w)));
@@ -258,7 +293,10 @@ class EveryOptionMattersTest {
         // (checked: seed 2, or population 30 x 10 generations, differ).
         String[] ex4 = plus(ex3, "--seed", "2");
         put("explore", "--power", () -> changes(search, ex4, plus(ex4, "--power")));
-        put("explore", "--retrain-epochs", () -> changes(search, ex2, replace(ex2, "--retrain-epochs", "1",
+        // Like --power: on seed 1 this small search keeps the same population whatever the retraining
+        // epochs (checked 1, 3, 5, 10 after the regularized float trainer); seed 2 differs.
+        String[] ex5 = plus(ex2, "--seed", "2");
+        put("explore", "--retrain-epochs", () -> changes(search, ex5, replace(ex5, "--retrain-epochs", "1",
                 "--retrain-epochs", "3")));
         put("explore", "--jobs", () -> rejected("--jobs", plus(ex, "--jobs", "0")));
         put("explore", "--verify-limit", () -> {
@@ -303,7 +341,9 @@ class EveryOptionMattersTest {
                 "2")));
         String[] bench3 = replace(replace(bench, "--population", "4", "--population", "16"), "--generations", "1",
                 "--generations", "6");
-        put("bench", "--power", () -> changes(benched, bench3, plus(bench3, "--power")));
+        // seed 1's small search keeps the same population with and without --power (as explore's); seed 2 differs
+        String[] bench4 = plus(bench3, "--seed", "2");
+        put("bench", "--power", () -> changes(benched, bench4, plus(bench4, "--power")));
         put("bench", "--retrain-epochs", () -> changes(benched, bench, replace(bench, "--retrain-epochs", "1",
                 "--retrain-epochs", "3")));
         put("bench", "--jobs", () -> rejected("--jobs", plus(bench, "--jobs", "0")));
