@@ -359,6 +359,14 @@ class EveryOptionMattersTest {
         put("bench", "--only", () -> rejected("nosuch", plus(bench, "--only", "nosuch")));
         put("bench", "--liberty-dir", () -> rejected("--liberty-dir", plus(bench, "--liberty-dir", "{tmp}/no-such-dir")));
         put("bench", "--low-vdd", () -> rejected("--low-vdd", plus(bench, "--low-vdd", "0.8")));
+        // the comparison is written after verification (which --timeout 1 ends): a missing file is refused before any
+        // work, and a dataset name that is neither benchmarked nor the literature's is refused naming line and field
+        put("bench", "--anchors", () -> {
+            rejected("no-such-anchors.csv", plus(bench, "--anchors", "{tmp}/no-such-anchors.csv"));
+            Path typo = Files.writeString(tmp.resolve("typo-anchors.csv"),
+                    "dataset,work,test_accuracy,area_cm2,power_mw,vdd_v\nwien,X,0.5,1.0,1.0,1.0\n");
+            rejected("line 2, field dataset", plus(bench, "--anchors", typo.toString()));
+        });
 
         // throughput: what it scored (rates are timings and never compared)
         String[] tp = a("throughput", "--model", bare, "--train", w, "--candidates", "20", "--jobs", "1");
