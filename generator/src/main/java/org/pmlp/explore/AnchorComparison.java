@@ -395,8 +395,8 @@ public final class AnchorComparison {
             Anchors.Anchor a = m.anchor();
             Design d = m.design();
             sb.append(String.format("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n", a.dataset(), a.work(),
-                    f(a.accuracy()), f(a.areaCm2()), d == null ? "-" : d.id(), d == null ? "-" : f(d.accuracy()),
-                    d == null ? "-" : f(d.areaCm2()), dash(m.areaRatio()), dash(m.powerRatio()), m.note()));
+                    acc(a.accuracy()), dash(a.areaCm2()), d == null ? "-" : d.id(), d == null ? "-" : acc(d.accuracy()),
+                    d == null ? "-" : dash(d.areaCm2()), dash(m.areaRatio()), dash(m.powerRatio()), m.note()));
         }
         return sb.toString();
     }
@@ -428,6 +428,10 @@ public final class AnchorComparison {
 
     private static String f(double v) {
         return Double.isNaN(v) ? "" : String.format("%.6g", v);
+    }
+
+    private static String acc(double v) {
+        return Double.isNaN(v) ? "-" : String.format("%.4f", v);
     }
 
     private static String dash(double v) {
