@@ -34,7 +34,8 @@ final class TrainCommand implements Callable<Integer> {
     int epochs;
 
     @Option(names = "--restarts", defaultValue = "3",
-            description = "Independent initializations; the best on validation is kept (default: ${DEFAULT-VALUE}).")
+            description = "Independent initializations per weight decay and dropout rate; the best on validation is kept "
+                    + "(default: ${DEFAULT-VALUE}).")
     int restarts;
 
     @Option(names = "--scaler", defaultValue = "minmax", paramLabel = "minmax|none",
