@@ -84,6 +84,13 @@ final class BenchCommand implements Callable<Integer> {
             description = "The voltage of --liberty-dir for the summary's low-voltage columns (default: ${DEFAULT-VALUE}).")
     double lowVdd;
 
+    @Option(names = "--anchors", paramLabel = "FILE",
+            description = "Published points to compare with (columns dataset, work, test_accuracy, area_cm2, power_mw, "
+                    + "vdd_v; e.g. ../shared/docs/anchors.csv): writes OUT/anchors.csv, OUT/anchors.md and "
+                    + "OUT/DATASET/anchors-area.png, the smallest verified pmlp design at least as accurate as each "
+                    + "point (default: none).")
+    Path anchors;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -108,7 +115,10 @@ final class BenchCommand implements Callable<Integer> {
         }
         org.pmlp.eda.liberty.LibertyFamily.Member low = libertyDir == null ? null
                 : org.pmlp.eda.liberty.LibertyFamily.read(libertyDir).at(lowVdd, "--low-vdd");
+        java.util.List<org.pmlp.explore.Anchors.Anchor> published = anchors == null ? null
+                : org.pmlp.explore.Anchors.read(anchors, org.pmlp.explore.AnchorComparison.knownDatasets(datasets));
         if (only != null) {
+            OptionUse.rejectGiven(spec, "the submitting pmlp bench compares with the anchors", "--anchors");
             ExploreRun.prepareFolder(output);
             Benchmark.Row row = Benchmark.runOnly(datasets, only, output, o, low, System.out);
             // The row (with its failed designs) is written either way; the submitting pmlp judges it.
@@ -122,13 +132,25 @@ final class BenchCommand implements Callable<Integer> {
         ExploreRun.prepareFolder(output);
         if (perDataset) {
             Benchmark.PerDataset r = Benchmark.runAsJobs(datasets, output, System.out, executor, this::jobCommand);
+            compare(published, r.rows(), low);
             System.out.printf("%nbenchmark of %d datasets written to %s (summary.csv, summary.md)%s%n", r.rows().size(),
                     output, r.failed().isEmpty() ? "" : "; " + r.failed().size() + " dataset jobs failed (see above)");
             return r.failed().isEmpty() && failedDesigns(r.rows()) == 0 ? 0 : Main.VERIFICATION_FAILED;
         }
         var rows = Benchmark.run(datasets, output, o, low, System.out, executor);
+        compare(published, rows, low);
         System.out.printf("%nbenchmark of %d datasets written to %s (summary.csv, summary.md)%n", rows.size(), output);
         return failedDesigns(rows) == 0 ? 0 : Main.VERIFICATION_FAILED;
+    }
+
+    /** With --anchors: the comparison of the benchmarked datasets with the published points. */
+    private void compare(java.util.List<org.pmlp.explore.Anchors.Anchor> published, List<Benchmark.Row> rows,
+                         org.pmlp.eda.liberty.LibertyFamily.Member low) {
+        if (published != null) {
+            org.pmlp.explore.AnchorComparison.write(output, rows.stream().map(Benchmark.Row::dataset).toList(),
+                    published, org.pmlp.explore.AnchorComparison.nominalVdd(eda.liberty()),
+                    org.pmlp.explore.AnchorComparison.lowVoltage(low, eda.clockHz, eda.timeout), System.out);
+        }
     }
 
     /** Says which designs failed verification (across the rows) and returns how many. */

@@ -52,6 +52,9 @@ final class RunCommand implements Callable<Integer> {
                     + "ONNX or scikit-learn --model: as in pmlp import (default: auto).")
     String scaler;
 
+    @Mixin
+    RegularizationOptions regularization;
+
     @Option(names = "--no-synth", description = "Skip Yosys synthesis and power.")
     boolean noSynth;
 
@@ -83,7 +86,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         if (source.model != null) {
             OptionUse.rejectGiven(spec, "they set up training, and --model gives a trained model", "--epochs",
-                    "--restarts");
+                    "--restarts", "--validation", "--weight-decay", "--input-dropout", "--refit");
         }
         if (noSynth) {
             OptionUse.rejectGiven(spec, "--no-synth skips synthesis, power and the proofs", "--clock-hz",
@@ -114,7 +117,7 @@ final class RunCommand implements Callable<Integer> {
             }
             DataOptions.Loaded loaded = d;
             m = sw.time("train", () -> TrainCommand.train(loaded, c.source.hidden, c.seed, c.epochs, c.restarts,
-                    c.scaler == null ? "minmax" : c.scaler, c.data));
+                    c.regularization, c.scaler == null ? "minmax" : c.scaler, c.data));
         }
         if (d.test() == null) {
             out.println("no test data: the design is verified on random and corner-case vectors only");

@@ -16,8 +16,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Train a float MLP (ReLU hidden layers, softmax output, Adam, early stopping on a stratified "
-                + "validation split) and write it as pmlp model JSON.")
+        description = "Train a float MLP (ReLU hidden layers, softmax output, Adam) and write it as pmlp model JSON. "
+                + "A stratified validation split of the training rows stops each run early and chooses among the "
+                + "restarts, weight decays and input dropout rates; the test data is only ever reported on.")
 final class TrainCommand implements Callable<Integer> {
     @Mixin
     DataOptions data;
@@ -33,7 +34,8 @@ final class TrainCommand implements Callable<Integer> {
     int epochs;
 
     @Option(names = "--restarts", defaultValue = "3",
-            description = "Independent initializations; the best on validation is kept (default: ${DEFAULT-VALUE}).")
+            description = "Independent initializations per weight decay and dropout rate; the best on validation is kept "
+                    + "(default: ${DEFAULT-VALUE}).")
     int restarts;
 
     @Option(names = "--scaler", defaultValue = "minmax", paramLabel = "minmax|none",
@@ -44,18 +46,21 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "MODEL.json", description = "Where to write the model.")
     Path output;
 
+    @Mixin
+    RegularizationOptions regularization;
+
     @Override
     public Integer call() {
         DataOptions.Loaded d = data.load(seed, true, System.out);
-        Mlp m = train(d, hidden, seed, epochs, restarts, scaler, data);
+        Mlp m = train(d, hidden, seed, epochs, restarts, regularization, scaler, data);
         ModelJson.write(m, output);
         System.out.printf("model %s written to %s%n", m.topology(), output);
         return 0;
     }
 
     /** Trains and reports accuracy; shared with `run --hidden`. */
-    static Mlp train(DataOptions.Loaded d, int[] hidden, long seed, int epochs, int restarts, String scalerName,
-                     DataOptions data) {
+    static Mlp train(DataOptions.Loaded d, int[] hidden, long seed, int epochs, int restarts,
+                     RegularizationOptions regularization, String scalerName, DataOptions data) {
         InputScaler s;
         switch (scalerName) {
             case "minmax":
@@ -71,8 +76,8 @@ final class TrainCommand implements Callable<Integer> {
             throw new UserError("--epochs and --restarts must be at least 1");
         }
         TrainingOptions base = TrainingOptions.defaults(hidden, seed);
-        TrainingOptions opts = new TrainingOptions(hidden, seed, epochs, base.patience(), base.batchSize(),
-                base.learningRate(), base.validationFraction(), restarts);
+        TrainingOptions opts = regularization.apply(new TrainingOptions(hidden, seed, epochs, base.patience(),
+                base.batchSize(), base.learningRate(), base.validationFraction(), restarts), restarts);
         Map<String, Object> source = new LinkedHashMap<>();
         source.put("train", data.train == null ? null : data.train.toString());
         if (data.test != null) {
@@ -87,8 +92,10 @@ final class TrainCommand implements Callable<Integer> {
         long start = System.nanoTime();
         Mlp m = MlpTraining.train(d.train(), s, opts, source);
         double secs = (System.nanoTime() - start) / 1e9;
-        System.out.printf("trained %s (hidden %s) in %.1f s: train accuracy %.4f%s%n", m.topology(),
-                Arrays.toString(hidden), secs, m.accuracy(d.train()),
+        System.out.printf("trained %s (hidden %s) in %.1f s: chose weight decay %s, input dropout %s (validation "
+                + "accuracy %s); train accuracy %.4f%s%n", m.topology(), Arrays.toString(hidden), secs,
+                m.provenance().get("weight_decay"), m.provenance().get("input_dropout"),
+                m.provenance().get("validation_accuracy"), m.accuracy(d.train()),
                 d.test() == null ? "" : String.format(", test accuracy %.4f", m.accuracy(d.test())));
         return m;
     }

@@ -40,4 +40,48 @@ public final class ParetoPlot {
             throw new ToolFailure("cannot write the plot " + png + ": " + e2.getMessage());
         }
     }
+
+    /**
+     * The front with reference points (e.g. published designs, one series per work) drawn over it,
+     * area on a log axis (published printed classifiers span 0.002 to 50 cm^2).
+     */
+    public static void writeWithReferences(Path png, String title, String xLabel, List<Point> front,
+                                           java.util.Map<String, List<Point>> references) {
+        XYChart chart = new XYChartBuilder().width(900).height(600).title(title).xAxisTitle(xLabel)
+                .yAxisTitle("test accuracy").build();
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        chart.getStyler().setMarkerSize(9);
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSE);
+        chart.getStyler().setAntiAlias(false);
+        chart.getStyler().setXAxisLogarithmic(true);
+        boolean any = false;
+        if (!front.isEmpty()) {
+            XYSeries s = chart.addSeries("pmlp (verified front)", front.stream().mapToDouble(Point::area).toArray(),
+                    front.stream().mapToDouble(Point::accuracy).toArray());
+            s.setMarker(SeriesMarkers.CIRCLE);
+            any = true;
+        }
+        org.knowm.xchart.style.markers.Marker[] markers = {SeriesMarkers.DIAMOND, SeriesMarkers.TRIANGLE_UP,
+            SeriesMarkers.SQUARE, SeriesMarkers.CROSS, SeriesMarkers.TRIANGLE_DOWN, SeriesMarkers.PLUS};
+        int k = 0;
+        for (var e : references.entrySet()) {
+            List<Point> pts = e.getValue().stream().filter(p -> p.area() > 0).toList();
+            if (pts.isEmpty()) {
+                continue;
+            }
+            XYSeries s = chart.addSeries(e.getKey(), pts.stream().mapToDouble(Point::area).toArray(),
+                    pts.stream().mapToDouble(Point::accuracy).toArray());
+            s.setMarker(markers[k++ % markers.length]);
+            any = true;
+        }
+        if (!any) {
+            // xchart cannot draw an empty chart: one invisible point keeps the file (and its title) there
+            chart.addSeries("no points", new double[] {1}, new double[] {0}).setMarker(SeriesMarkers.NONE);
+        }
+        try {
+            BitmapEncoder.saveBitmap(chart, png.toString().replaceAll("\\.png$", ""), BitmapEncoder.BitmapFormat.PNG);
+        } catch (IOException e2) {
+            throw new ToolFailure("cannot write the plot " + png + ": " + e2.getMessage());
+        }
+    }
 }

@@ -40,6 +40,11 @@ public final class MlpTraining {
         prov.put("seed", options.seed());
         prov.put("epochs", r.epochs());
         prov.put("validation_accuracy", r.validationAccuracy());
+        prov.put("weight_decay", r.weightDecay());
+        prov.put("input_dropout", r.inputDropout());
+        if (options.refit()) {
+            prov.put("refit", true);
+        }
         Mlp m = new Mlp(train.featureNames(), train.classLabels(), scaler, r.layers(), null, prov);
         m = m.withActivationMax(m.measureActivationMax(train.x()));
         prov.put("train_accuracy", m.accuracy(train));

@@ -35,31 +35,78 @@ public final class Trainer {
         this(options, WeightProjection.NONE, UnaryOperator.identity());
     }
 
-    /** The outcome: the best network found and its validation accuracy. */
-    public record Result(List<DenseLayer> layers, double validationAccuracy, int epochs) {
+    /**
+     * The outcome: the best network found, its validation accuracy and cross-entropy, the epoch
+     * its weights are from and the weight decay and input dropout it was trained with.
+     */
+    public record Result(List<DenseLayer> layers, double validationAccuracy, double validationLoss, int epochs,
+                         double weightDecay, double inputDropout) {
     }
 
-    /** Trains from scratch on scaled inputs; restarts keep the best validation accuracy. */
+    /**
+     * Trains from scratch on scaled inputs. One stratified validation split is carved from the
+     * rows (seeded); every weight decay of the options' grid is tried with every restart on the
+     * rest, each stopped early on the validation split, and the best on validation is kept
+     * (accuracy, then cross-entropy). With {@code refit}, that configuration is then trained
+     * again from the same start on all the rows for the epochs it needed.
+     */
     public Result train(double[][] scaledX, int[] y, int classes) {
+        Dataset all = view(scaledX, y, classes);
+        StratifiedSplit.Parts parts = holdOut(all);
+        boolean split = parts != null;
+        Dataset fitSet = split ? parts.first() : all;
+        Dataset valSet = split ? parts.second() : all;
         Result best = null;
-        for (int r = 0; r < Math.max(1, options.restarts()); r++) {
-            SplittableRandom random = new SplittableRandom(options.seed() * 1_000_003L + r);
-            List<DenseLayer> init = initialLayers(scaledX[0].length, classes, random);
-            Result res = fit(init, scaledX, y, classes, random.nextLong());
-            if (best == null || res.validationAccuracy() > best.validationAccuracy()) {
-                best = res;
+        long bestRun = 0;
+        for (double dropout : options.inputDropouts()) {
+            for (double decay : options.weightDecays()) {
+                for (int r = 0; r < Math.max(1, options.restarts()); r++) {
+                    long run = options.seed() * 1_000_003L + r;
+                    Result res = fit(initialLayers(scaledX[0].length, classes, new SplittableRandom(run)), fitSet,
+                            valSet, decay, dropout, run, options.maxEpochs(), true);
+                    if (best == null || better(res, best)) {
+                        best = res;
+                        bestRun = run;
+                    }
+                }
             }
+        }
+        if (options.refit() && split) {
+            // The held-out rows join in; early stopping has nothing left to watch, so the epochs are fixed.
+            Result again = fit(initialLayers(scaledX[0].length, classes, new SplittableRandom(bestRun)), all, all,
+                    best.weightDecay(), best.inputDropout(), bestRun, Math.max(1, best.epochs()), false);
+            best = new Result(again.layers(), best.validationAccuracy(), best.validationLoss(), best.epochs(),
+                    best.weightDecay(), best.inputDropout());
         }
         return best;
     }
 
-    /** Continues training from the given layers (fine-tuning). */
+    private static boolean better(Result a, Result b) {
+        return a.validationAccuracy() > b.validationAccuracy()
+                || a.validationAccuracy() == b.validationAccuracy() && a.validationLoss() < b.validationLoss();
+    }
+
+    /** Continues training from the given layers (fine-tuning), on its own stratified validation split. */
     public Result fineTune(List<DenseLayer> start, double[][] scaledX, int[] y, int classes) {
         List<DenseLayer> copy = new ArrayList<>();
         for (DenseLayer l : start) {
             copy.add(l.copy());
         }
-        return fit(copy, scaledX, y, classes, options.seed());
+        Dataset all = view(scaledX, y, classes);
+        StratifiedSplit.Parts parts = holdOut(all);
+        Dataset fitSet = parts != null ? parts.first() : all;
+        Dataset valSet = parts != null ? parts.second() : all;
+        return fit(copy, fitSet, valSet, options.weightDecays()[0], options.inputDropouts()[0], options.seed(),
+                options.maxEpochs(), true);
+    }
+
+    /** The rows as the forward pass sees them (e.g. quantized). */
+    private Dataset view(double[][] scaledX, int[] y, int classes) {
+        double[][] x = new double[scaledX.length][];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = inputView.apply(scaledX[i]);
+        }
+        return new Dataset(x, y, names(x[0].length), classNames(classes));
     }
 
     private List<DenseLayer> initialLayers(int inputs, int classes, SplittableRandom random) {
@@ -84,21 +131,15 @@ public final class Trainer {
         return layers;
     }
 
-    private Result fit(List<DenseLayer> layers, double[][] scaledX, int[] y, int classes, long splitSeed) {
-        double[][] x = new double[scaledX.length][];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = inputView.apply(scaledX[i]);
-        }
-        Dataset all = new Dataset(x, y, names(x[0].length), classNames(classes));
-        Dataset fitSet = all;
-        Dataset valSet = all;
-        if (options.validationFraction() > 0 && minClassCount(all) >= 2) {
-            StratifiedSplit.Parts parts = StratifiedSplit.split(all, options.validationFraction(), splitSeed);
-            fitSet = parts.first();
-            valSet = parts.second();
-        }
-        Network net = new Network(layers);
-        SplittableRandom shuffle = new SplittableRandom(splitSeed ^ 0x9E3779B97F4A7C15L);
+    /**
+     * Adam on {@code fitSet}; with {@code stopEarly} keeps the weights of the epoch best on
+     * {@code valSet} and stops after {@code patience} epochs without improvement, otherwise runs
+     * {@code epochs} epochs and keeps the last weights.
+     */
+    private Result fit(List<DenseLayer> layers, Dataset fitSet, Dataset valSet, double decay, double dropout,
+                       long runSeed, int epochs, boolean stopEarly) {
+        Network net = new Network(layers, decay, dropout, new SplittableRandom(runSeed ^ 0x5DEECE66DL));
+        SplittableRandom shuffle = new SplittableRandom(runSeed ^ 0x9E3779B97F4A7C15L);
         int[] order = new int[fitSet.rows()];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
@@ -108,9 +149,10 @@ public final class Trainer {
         double[] initial = net.evaluate(valSet);
         double bestAcc = initial[0];
         double bestLoss = initial[1];
+        int bestEpoch = 0;
         int sinceBest = 0;
         int epoch = 0;
-        while (epoch < options.maxEpochs() && sinceBest < options.patience()) {
+        while (epoch < epochs && (!stopEarly || sinceBest < options.patience())) {
             epoch++;
             for (int i = order.length - 1; i > 0; i--) {
                 int j = shuffle.nextInt(i + 1);
@@ -122,29 +164,41 @@ public final class Trainer {
                 int end = Math.min(order.length, start + options.batchSize());
                 net.step(fitSet, order, start, end);
             }
+            if (!stopEarly) {
+                continue;
+            }
             double[] eval = net.evaluate(valSet);
             double acc = eval[0];
             double loss = eval[1];
             if (acc > bestAcc || (acc == bestAcc && loss < bestLoss)) {
                 bestAcc = acc;
                 bestLoss = loss;
+                bestEpoch = epoch;
                 best = net.snapshot();
                 sinceBest = 0;
             } else {
                 sinceBest++;
             }
         }
-        return new Result(best, bestAcc, epoch);
+        if (!stopEarly) {
+            double[] eval = net.evaluate(valSet);
+            return new Result(net.snapshot(), eval[0], eval[1], epoch, decay, dropout);
+        }
+        return new Result(best, bestAcc, bestLoss, bestEpoch, decay, dropout);
     }
 
-    private static int minClassCount(Dataset d) {
-        int min = Integer.MAX_VALUE;
-        for (int c : d.classCounts()) {
-            if (c > 0) {
-                min = Math.min(min, c);
-            }
+    /**
+     * The stratified validation split (seeded), or null when there is none to make: no fraction,
+     * or too few rows. A class with a single row stays in the fitting part; the split does not
+     * give up because of it (arrhythmia's training split has such a class, and without a
+     * validation split early stopping and model selection would watch the training rows).
+     */
+    private StratifiedSplit.Parts holdOut(Dataset all) {
+        if (!(options.validationFraction() > 0)) {
+            return null;
         }
-        return min;
+        StratifiedSplit.Parts parts = StratifiedSplit.split(all, options.validationFraction(), options.seed());
+        return parts.second().rows() == 0 || parts.first().rows() == 0 ? null : parts;
     }
 
     private static List<String> names(int n) {
@@ -179,9 +233,16 @@ public final class Trainer {
         final double[][] act;
         final double[][] delta;
         final Activation[] acts;
+        final double decay;
+        final double dropoutRate;
+        final SplittableRandom dropout;
+        final double[] dropped;
         long t;
 
-        Network(List<DenseLayer> layers) {
+        Network(List<DenseLayer> layers, double decay, double dropoutRate, SplittableRandom dropout) {
+            this.decay = decay;
+            this.dropoutRate = dropoutRate;
+            this.dropout = dropout;
             depth = layers.size();
             w = new double[depth][][];
             b = new double[depth][];
@@ -199,6 +260,7 @@ public final class Trainer {
             vw = shapeOf(w);
             mb = shapeOf(b);
             vb = shapeOf(b);
+            dropped = new double[w[0][0].length];
             act = new double[depth + 1][];
             delta = new double[depth][];
             for (int l = 0; l < depth; l++) {
@@ -259,6 +321,18 @@ public final class Trainer {
             }
         }
 
+        /** Inverted dropout of input features while training (the rates seen at inference stay). */
+        double[] dropInputs(double[] x) {
+            double p = dropoutRate;
+            if (p <= 0) {
+                return x;
+            }
+            for (int i = 0; i < x.length; i++) {
+                dropped[i] = dropout.nextDouble() < p ? 0 : x[i] / (1 - p);
+            }
+            return dropped;
+        }
+
         void step(Dataset data, int[] order, int start, int end) {
             project();
             for (int l = 0; l < depth; l++) {
@@ -269,7 +343,7 @@ public final class Trainer {
             }
             for (int k = start; k < end; k++) {
                 int r = order[k];
-                forward(data.row(r));
+                forward(dropInputs(data.row(r)));
                 double[] p = act[depth];
                 double[] d = delta[depth - 1];
                 for (int j = 0; j < p.length; j++) {
@@ -303,7 +377,7 @@ public final class Trainer {
             for (int l = 0; l < depth; l++) {
                 for (int j = 0; j < w[l].length; j++) {
                     for (int i = 0; i < w[l][j].length; i++) {
-                        double g = gw[l][j][i] / n;
+                        double g = gw[l][j][i] / n + decay * w[l][j][i];
                         mw[l][j][i] = BETA1 * mw[l][j][i] + (1 - BETA1) * g;
                         vw[l][j][i] = BETA2 * vw[l][j][i] + (1 - BETA2) * g * g;
                         w[l][j][i] -= lr * mw[l][j][i] / (Math.sqrt(vw[l][j][i]) + EPS);

@@ -142,6 +142,24 @@ class EveryOptionMattersTest {
         put("train", "--restarts", () -> changes(model, train, without(train, "--restarts", true, "--restarts", "3")));
         put("train", "--scaler", () -> changes(model, train, plus(train, "--scaler", "none")));
         put("train", "--output", () -> required("--output", without(train, "-o", true)));
+        // the regularization knobs: each changes the weights written (a grid of one value, so the change is the knob's)
+        String[] trainOne = plus(train, "--weight-decay", "0", "--input-dropout", "0");
+        put("train", "--validation", () -> {
+            changes(model, trainOne, plus(trainOne, "--validation", "0.3"));
+            rejected("--validation", plus(trainOne, "--validation", "1"));
+        });
+        put("train", "--weight-decay", () -> {
+            changes(model, trainOne, replace(trainOne, "--weight-decay", "0", "--weight-decay", "0.05"));
+            rejected("--weight-decay", replace(trainOne, "--weight-decay", "0", "--weight-decay", "-1"));
+        });
+        put("train", "--input-dropout", () -> {
+            changes(model, trainOne, replace(trainOne, "--input-dropout", "0", "--input-dropout", "0.3"));
+            rejected("--input-dropout", replace(trainOne, "--input-dropout", "0", "--input-dropout", "1"));
+        });
+        put("train", "--refit", () -> {
+            changes(model, trainOne, plus(trainOne, "--refit"));
+            rejected("--refit", plus(trainOne, "--refit", "--validation", "0"));
+        });
 
         // import: the pmlp model written and the accuracies printed
         String sk = "{fixtures}/wine_sklearn.json";
@@ -213,6 +231,23 @@ class EveryOptionMattersTest {
             rejected("--restarts", plus(run, "--restarts", "3"));
         });
         put("run", "--scaler", () -> rejected("--scaler", plus(run, "--scaler", "none")));
+        String[] runOne = plus(runTrain, "--weight-decay", "0", "--input-dropout", "0");
+        put("run", "--validation", () -> {
+            changes(generated, runOne, plus(runOne, "--validation", "0.3"));
+            rejected("--validation", plus(run, "--validation", "0.3"));
+        });
+        put("run", "--weight-decay", () -> {
+            changes(generated, runOne, replace(runOne, "--weight-decay", "0", "--weight-decay", "0.05"));
+            rejected("--weight-decay", plus(run, "--weight-decay", "0.05"));
+        });
+        put("run", "--input-dropout", () -> {
+            changes(generated, runOne, replace(runOne, "--input-dropout", "0", "--input-dropout", "0.3"));
+            rejected("--input-dropout", plus(run, "--input-dropout", "0.3"));
+        });
+        put("run", "--refit", () -> {
+            changes(generated, runOne, plus(runOne, "--refit"));
+            rejected("--refit", plus(run, "--refit"));
+        });
         put("run", "--no-synth", () -> rejected("--clock-hz", plus(run, "--no-synth", "--clock-hz", "10")));
         put("run", "--train", () -> changes(generated, run, replace(run, w, gaps)));
         put("run", "--test", () -> changes(generated, run, without(run, "--split", true, "--test", w)));
@@ -258,7 +293,10 @@ class EveryOptionMattersTest {
         // (checked: seed 2, or population 30 x 10 generations, differ).
         String[] ex4 = plus(ex3, "--seed", "2");
         put("explore", "--power", () -> changes(search, ex4, plus(ex4, "--power")));
-        put("explore", "--retrain-epochs", () -> changes(search, ex2, replace(ex2, "--retrain-epochs", "1",
+        // Like --power: on seed 1 this small search keeps the same population whatever the retraining
+        // epochs (checked 1, 3, 5, 10 after the regularized float trainer); seed 2 differs.
+        String[] ex5 = plus(ex2, "--seed", "2");
+        put("explore", "--retrain-epochs", () -> changes(search, ex5, replace(ex5, "--retrain-epochs", "1",
                 "--retrain-epochs", "3")));
         put("explore", "--jobs", () -> rejected("--jobs", plus(ex, "--jobs", "0")));
         put("explore", "--verify-limit", () -> {
@@ -311,9 +349,10 @@ class EveryOptionMattersTest {
         put("bench", "--generations", () -> changes(benched, bench, replace(bench, "--generations", "1", "--generations",
                 "2")));
         // Registered designs: with bench's combinational default this small search keeps the same population
-        // with and without power as an objective (the estimates rank its designs alike).
-        String[] bench3 = plus(replace(replace(bench, "--population", "4", "--population", "16"), "--generations", "1",
-                "--generations", "6"), "--registers", "both");
+        // with and without power as an objective (the estimates rank its designs alike); seed 1's small search
+        // keeps it too (as explore's); seed 2 differs.
+        String[] bench3 = plus(plus(replace(replace(bench, "--population", "4", "--population", "16"), "--generations", "1",
+                "--generations", "6"), "--registers", "both"), "--seed", "2");
         put("bench", "--power", () -> changes(benched, bench3, plus(bench3, "--power")));
         put("bench", "--retrain-epochs", () -> changes(benched, bench, replace(bench, "--retrain-epochs", "1",
                 "--retrain-epochs", "3")));
@@ -334,6 +373,14 @@ class EveryOptionMattersTest {
         put("bench", "--only", () -> rejected("nosuch", plus(bench, "--only", "nosuch")));
         put("bench", "--liberty-dir", () -> rejected("--liberty-dir", plus(bench, "--liberty-dir", "{tmp}/no-such-dir")));
         put("bench", "--low-vdd", () -> rejected("--low-vdd", plus(bench, "--low-vdd", "0.8")));
+        // the comparison is written after verification (which --timeout 1 ends): a missing file is refused before any
+        // work, and a dataset name that is neither benchmarked nor the literature's is refused naming line and field
+        put("bench", "--anchors", () -> {
+            rejected("no-such-anchors.csv", plus(bench, "--anchors", "{tmp}/no-such-anchors.csv"));
+            Path typo = Files.writeString(tmp.resolve("typo-anchors.csv"),
+                    "dataset,work,test_accuracy,area_cm2,power_mw,vdd_v\nwien,X,0.5,1.0,1.0,1.0\n");
+            rejected("line 2, field dataset", plus(bench, "--anchors", typo.toString()));
+        });
 
         // throughput: what it scored (rates are timings and never compared)
         String[] tp = a("throughput", "--model", bare, "--train", w, "--candidates", "20", "--jobs", "1");
