@@ -90,7 +90,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         ExploreRun.Options o = new ExploreRun.Options(0.01, power,
                 new Nsga2Search.Options(population, generations, 0.6, 0, 0.5, seed), retrainEpochs, jobs, eda.liberty(), eda.timeout,
-                eda.clockHz, verifyLimit, true, eda.heapStyle());
+                eda.clockHz, verifyLimit, true, eda.heapStyle(), eda.costModel());
         if (libertyDir == null) {
             OptionUse.rejectGiven(spec, "it picks a voltage of --liberty-dir", "--low-vdd");
         }
@@ -152,6 +152,9 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (eda.liberty != null) {
             cmd.addAll(List.of("--liberty", eda.liberty.toAbsolutePath().toString()));
+        }
+        if (eda.costModel != null) {
+            cmd.addAll(List.of("--cost-model", eda.costModel.toAbsolutePath().toString()));
         }
         if (libertyDir != null) {
             cmd.addAll(List.of("--liberty-dir", libertyDir.toAbsolutePath().toString(), "--low-vdd", Double.toString(lowVdd)));

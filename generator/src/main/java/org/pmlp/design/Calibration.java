@@ -9,10 +9,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.pmlp.ToolFailure;
+import org.pmlp.cost.CellFigures;
 import org.pmlp.cost.CostFeatures;
 import org.pmlp.cost.CostModel;
+import org.pmlp.cost.CostModels;
 import org.pmlp.cost.FeatureCounter;
 import org.pmlp.cost.Fit;
+import org.pmlp.cost.ScaleFit;
 import org.pmlp.eda.YosysSynthesis;
 import org.pmlp.exec.Executor;
 import org.pmlp.exec.Job;
@@ -98,7 +101,7 @@ public final class Calibration {
                 }
             }
             failedJobs = failed;
-            return evaluate(out);
+            return evaluate(out, CellFigures.of(liberty), shipped(liberty));
         } finally {
             Parallel.shutdown(pool);
             DesignFolder.discard(work);
@@ -160,14 +163,13 @@ public final class Calibration {
      * Fits on every other design and scores on the rest (held out); the model returned is then
      * refitted on all designs.
      */
-    static Outcome evaluate(List<Sample> samples) {
+    static Outcome evaluate(List<Sample> samples, CellFigures cells, CostModel initial) {
         List<Sample> fit = new ArrayList<>();
         List<Sample> held = new ArrayList<>();
         for (int i = 0; i < samples.size(); i++) {
             (i % 2 == 0 ? fit : held).add(samples.get(i));
         }
-        CostModel partial = fitModel(fit);
-        CostModel initial = CostModel.defaults();
+        CostModel partial = fitModel(fit, cells);
         double[] area = new double[held.size()];
         double[] power = new double[held.size()];
         double[] estArea = new double[held.size()];
@@ -179,7 +181,7 @@ public final class Calibration {
             power[i] = s.powerMw();
             estArea[i] = partial.areaUm2(s.features());
             estPower[i] = partial.powerMw(s.features());
-            initArea[i] = initial.areaUm2(s.features());
+            initArea[i] = initial == null ? Double.NaN : initial.areaUm2(s.features());
         }
         List<Double> ratios = new ArrayList<>();
         for (Sample s : samples) {
@@ -188,12 +190,18 @@ public final class Calibration {
             }
         }
         double ratio = ratios.isEmpty() ? Double.NaN : ratios.stream().sorted().toList().get(ratios.size() / 2);
-        return new Outcome(fitModel(samples), samples, Fit.spearman(estArea, area), Fit.medianRelativeError(estArea, area),
+        return new Outcome(fitModel(samples, cells), samples, Fit.spearman(estArea, area), Fit.medianRelativeError(estArea, area),
                 Fit.spearman(estPower, power), Fit.medianRelativeError(estPower, power), Fit.spearman(initArea, area),
                 Fit.medianRelativeError(initArea, area), ratio);
     }
 
-    static CostModel fitModel(List<Sample> samples) {
+    /** The shipped model of a liberty (null: none matches its cells). */
+    private static CostModel shipped(Path liberty) {
+        CostModel m = CostModels.resolve(null, liberty, new PrintStream(java.io.OutputStream.nullOutputStream()));
+        return m.source().startsWith("uncalibrated") ? null : m;
+    }
+
+    static CostModel fitModel(List<Sample> samples, CellFigures cells) {
         double[][] x = new double[samples.size()][];
         double[] area = new double[samples.size()];
         double[] power = new double[samples.size()];
@@ -202,7 +210,9 @@ public final class Calibration {
             area[i] = samples.get(i).areaUm2();
             power[i] = samples.get(i).powerMw();
         }
-        return new CostModel(Fit.nonNegativeLeastSquares(x, area), Fit.nonNegativeLeastSquares(x, power),
+        ScaleFit.Result a = ScaleFit.fit(x, cells.areaUm2(), area);
+        ScaleFit.Result p = ScaleFit.fit(x, cells.leakageMw(), power);
+        return new CostModel(cells, a.scale(), a.overhead(), p.scale(), p.overhead(),
                 "calibrated on " + samples.size() + " designs");
     }
 
@@ -219,7 +229,10 @@ public final class Calibration {
         cal.put("held_out_area_median_relative_error", o.areaMedianError());
         cal.put("held_out_power_spearman", o.powerSpearman());
         cal.put("held_out_power_median_relative_error", o.powerMedianError());
-        cal.put("command", "pmlp calibrate --designs " + requested + " --seed " + seed + " -o pdk/egfet_1v0.cost.json");
+        cal.put("command", "pmlp calibrate --designs " + requested + " --seed " + seed
+                + (liberty.equals(CellFigures.DEFAULT_LIBERTY) ? "" : " --liberty " + java.nio.file.Path.of(liberty).getFileName())
+                + " -o pdk/" + java.nio.file.Path.of(liberty).getFileName().toString().replaceFirst("\\.lib$", "")
+                + ".cost.json");
         return o.model().toJson(extra);
     }
 }

@@ -279,7 +279,8 @@ public final class Benchmark {
     private static ExploreRun.Outcome explore(Mlp model, Dataset train, Dataset test, ExploreRun.Options base,
                                               double maxLoss, Path dir, PrintStream log, Executor executor) {
         ExploreRun.Options o = new ExploreRun.Options(maxLoss, base.power(), base.search(), base.retrainEpochs(),
-                base.jobs(), base.liberty(), base.timeout(), base.clockHz(), base.verifyLimit(), true, base.heap());
+                base.jobs(), base.liberty(), base.timeout(), base.clockHz(), base.verifyLimit(), true, base.heap(),
+                base.costModel());
         DesignFolderReset.clear(dir);
         ExploreRun.prepareFolder(dir);
         ExploreRun.Outcome out = ExploreRun.run(model, train, test, o, dir,

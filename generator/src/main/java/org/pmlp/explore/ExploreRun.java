@@ -16,6 +16,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import org.pmlp.approx.DesignConfig;
 import org.pmlp.approx.ModelShape;
 import org.pmlp.cost.CostModel;
+import org.pmlp.cost.CostModels;
 import org.pmlp.data.Dataset;
 import org.pmlp.Version;
 import org.pmlp.eda.NetlistEquivalence;
@@ -41,10 +42,17 @@ import org.pmlp.util.Parallel;
 public final class ExploreRun {
     /**
      * What to explore and how. {@code liberty} null means the default library; {@code heap} is the
-     * bit-heap style both the cost estimate and the verified designs use.
+     * bit-heap style both the cost estimate and the verified designs use; {@code costModel} is the
+     * {@code --cost-model} file (null: the model matching the liberty, see {@link CostModels}).
      */
     public record Options(double maxLoss, boolean power, Nsga2Search.Options search, int retrainEpochs, int jobs,
-                          Path liberty, long timeout, double clockHz, int verifyLimit, boolean verify, HeapStyle heap) {
+                          Path liberty, long timeout, double clockHz, int verifyLimit, boolean verify, HeapStyle heap,
+                          Path costModel) {
+        /** With the cost model matching the liberty. */
+        public Options(double maxLoss, boolean power, Nsga2Search.Options search, int retrainEpochs, int jobs,
+                       Path liberty, long timeout, double clockHz, int verifyLimit, boolean verify, HeapStyle heap) {
+            this(maxLoss, power, search, retrainEpochs, jobs, liberty, timeout, clockHz, verifyLimit, verify, heap, null);
+        }
     }
 
     /**
@@ -112,7 +120,7 @@ public final class ExploreRun {
     public static Outcome run(Mlp model, Dataset train, Dataset test, Options o, Path dir, RunFingerprint inputs,
                               PrintStream log, Executor executor) {
         SearchSpace space = SearchSpace.of(model, QuantSpec.DEFAULT);
-        CostModel cost = CostModel.defaults();
+        CostModel cost = CostModels.resolve(o.costModel(), o.liberty(), log);
         RunFingerprint fingerprint = complete(inputs, o, cost);
         // Staging folders of design verifications an interruption cut short (nothing else writes there now).
         DesignFolder.removeLeftovers(dir.resolve("designs"));
@@ -254,7 +262,7 @@ public final class ExploreRun {
                                        Options o, boolean tools) {
         DesignConfig config = ev.compile(genome).config();
         return new RunPipeline.Request(ev.modelFor(genome), config, train, test, out, o.liberty(),
-                o.heap(), o.search().seed(), o.timeout(), tools, tools, o.clockHz());
+                o.heap(), o.search().seed(), o.timeout(), tools, tools, o.clockHz()).withCostModel(o.costModel());
     }
 
     static String fmt(double v) {

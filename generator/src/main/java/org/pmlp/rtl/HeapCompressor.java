@@ -17,8 +17,9 @@ import java.util.PriorityQueue;
  * bit, so the adder count follows the heap's bit count, and the prefix network spans only the
  * late columns, so area stays close to an arrival-blind compressor's. Ties in arrival keep the
  * order the bits were added, so the result is deterministic. Carries out of the top column are
- * dropped (the sum is modulo 2^W). The emitter drives this on gate signals, and the cost model
- * counts what the emitter builds, so both follow this one policy.
+ * dropped (the sum is modulo 2^W). The emitter drives this on gate signals (the alternative it
+ * tries and drops leaves dead gates, which are neither printed nor counted), and the cost model
+ * counts the live gates the emitter builds, so both follow this one policy.
  */
 public final class HeapCompressor {
     private HeapCompressor() {
@@ -43,9 +44,6 @@ public final class HeapCompressor {
 
         /** Arrival time of a bit (any consistent unit; constants and inputs arrive first). */
         double arrival(T x);
-
-        /** Whether adders made from now on are counted (off while alternatives are tried). */
-        void counting(boolean on);
     }
 
     private record Bit<T>(T value, double arrival, long order) implements Comparable<Bit<T>> {
@@ -59,7 +57,6 @@ public final class HeapCompressor {
     /** @param columns bits of each column (column 0 first); consumed */
     public static <T> List<T> compress(List<ArrayDeque<T>> columns, Cells<T> cells) {
         List<List<T>> rows = reduceToTwo(columns, cells);
-        cells.counting(false);
         List<T> ripple = new ArrayList<>();
         List<T> carries = ripple(rows, rows.size(), cells, ripple);
         int k = prefixStart(rows, carries, cells);
@@ -68,7 +65,6 @@ public final class HeapCompressor {
             List<T> h = hybrid(rows, k, cells);
             hybrid = latest(h, cells) < latest(ripple, cells);
         }
-        cells.counting(true);
         if (hybrid) {
             return hybrid(rows, k, cells);
         }

@@ -25,17 +25,18 @@ public final class VerilogEmitter {
     private final Circuit circuit;
     private final HeapStyle style;
     private final Registers registers;
-    private final HeapCensus census;
+    /** Whether names and comments are made (not when only counting or timing the gates). */
+    private final boolean printing;
     private final Gates g = new Gates();
     private final Map<Node, int[]> bits = new HashMap<>();
     private final Map<InputNode, int[]> inputSignals = new HashMap<>();
     private int[] y;
 
-    private VerilogEmitter(Circuit circuit, HeapStyle style, Registers registers, HeapCensus census) {
+    private VerilogEmitter(Circuit circuit, HeapStyle style, Registers registers, boolean printing) {
         this.circuit = circuit;
         this.style = style;
         this.registers = registers;
-        this.census = census;
+        this.printing = printing;
     }
 
     /** With registered inputs and outputs ({@link Registers#BOTH}). */
@@ -44,12 +45,30 @@ public final class VerilogEmitter {
     }
 
     public static RtlDesign emit(Circuit circuit, HeapStyle style, Registers registers, String headerComment) {
-        return new VerilogEmitter(circuit, style, registers, HeapCensus.NONE).run(headerComment);
+        return new VerilogEmitter(circuit, style, registers, true).run(headerComment);
     }
 
-    /** Builds the circuit's gates as {@link #emit} would, telling the census of every heap adder. */
-    public static void census(Circuit circuit, HeapStyle style, HeapCensus census) {
-        new VerilogEmitter(circuit, style, Registers.BOTH, census).build(); // registers hold no heap adders
+    /**
+     * The live gates of the netlist {@link #emit} prints, by kind, without printing it: the
+     * cost model's features. The registers add no gates, so one census serves every
+     * {@link Registers} choice.
+     */
+    public static GateCensus census(Circuit circuit, HeapStyle style) {
+        VerilogEmitter e = new VerilogEmitter(circuit, style, Registers.BOTH, false);
+        e.build();
+        boolean[] live = e.g.live(e.y);
+        int[] counts = new int[Gates.KINDS.length];
+        int inputs = e.g.countLive(live, counts);
+        return new GateCensus(counts, inputs, e.y.length);
+    }
+
+    /**
+     * Live gates of an emitted netlist, by kind ({@link #KINDS} order), its live input bits and
+     * its output bits.
+     */
+    public record GateCensus(int[] gates, int inputBits, int outputBits) {
+        /** The gate kinds the emitter prints: NOT, AND2, OR2, XOR2, XOR3 and MAJ3 (full adder carry). */
+        public static final java.util.List<String> KINDS = java.util.List.of(Gates.KINDS);
     }
 
     /**
@@ -57,7 +76,7 @@ public final class VerilogEmitter {
      * output through the gates {@link #emit} writes (before synthesis).
      */
     public static double criticalPath(Circuit circuit, HeapStyle style, GateDelays delays) {
-        VerilogEmitter e = new VerilogEmitter(circuit, style, Registers.BOTH, HeapCensus.NONE);
+        VerilogEmitter e = new VerilogEmitter(circuit, style, Registers.BOTH, false);
         e.build();
         return e.g.criticalPath(e.y, delays);
     }
@@ -97,7 +116,7 @@ public final class VerilogEmitter {
      * emulation of the RTL that needs no simulator, for randomized equivalence tests.
      */
     static int[] emulate(Circuit circuit, HeapStyle style, int[][] q) {
-        VerilogEmitter e = new VerilogEmitter(circuit, style, Registers.BOTH, HeapCensus.NONE);
+        VerilogEmitter e = new VerilogEmitter(circuit, style, Registers.BOTH, true);
         e.run("emulation");
         int[] y = e.y;
         Map<Integer, int[]> inputOf = new HashMap<>();
@@ -154,13 +173,15 @@ public final class VerilogEmitter {
         List<PartialProduct> rows = circuit.partialProducts(s);
         long constant = circuit.heapConstant(s);
         int heapBits = 0;
-        for (PartialProduct p : rows) {
-            heapBits += Long.bitCount(p.mask());
+        for (int i = 0; printing && i < rows.size(); i++) {
+            heapBits += Long.bitCount(rows.get(i).mask());
         }
-        g.comment(String.format("neuron %s: %d partial-product bits, constant %d, %d-bit %s sum",
-                s.name(), heapBits, constant, w, s.signed() ? "signed" : "unsigned"));
+        if (printing) {
+            g.comment(String.format("neuron %s: %d partial-product bits, constant %d, %d-bit %s sum",
+                    s.name(), heapBits, constant, w, s.signed() ? "signed" : "unsigned"));
+        }
         int[] out = style == HeapStyle.SPLIT ? splitHeap(rows, constant, w) : twosComplementHeap(rows, constant, w);
-        for (int k = 0; k < out.length; k++) {
+        for (int k = 0; printing && k < out.length; k++) {
             g.name(out[k], s.name() + "_" + k);
         }
         return out;
@@ -196,13 +217,12 @@ public final class VerilogEmitter {
                     cols.get(col).add(b);
                 } else {
                     cols.get(col).add(g.not(b));
-                    census.inverter();
                     k -= 1L << col;
                 }
             }
         }
         addConstant(cols, k);
-        return toArray(HeapCompressor.compress(cols, new GateCells(g, census)));
+        return toArray(HeapCompressor.compress(cols, new GateCells(g)));
     }
 
     private int[] splitHeap(List<PartialProduct> rows, long constant, int w) {
@@ -217,16 +237,13 @@ public final class VerilogEmitter {
             }
         }
         addConstant(constant >= 0 ? pos : neg, Math.abs(constant));
-        GateCells cells = new GateCells(g, census);
+        GateCells cells = new GateCells(g);
         List<Integer> p = HeapCompressor.compress(pos, cells);
         List<Integer> n = HeapCompressor.compress(neg, cells);
         // p - n = p + ~n + 1 (mod 2^w)
         List<ArrayDeque<Integer>> diff = columns(w);
         for (int c = 0; c < w; c++) {
             diff.get(c).add(p.get(c));
-            if (!Gates.isConst(n.get(c))) {
-                census.inverter();
-            }
             diff.get(c).add(g.not(n.get(c)));
         }
         diff.get(0).add(Gates.ONE);
@@ -256,7 +273,7 @@ public final class VerilogEmitter {
                 out[k] = g.and(keep, g.or(sat, v));
             }
         }
-        for (int k = 0; k < w; k++) {
+        for (int k = 0; printing && k < w; k++) {
             g.name(out[k], a.name() + "_" + k);
         }
         return out;
@@ -282,14 +299,18 @@ public final class VerilogEmitter {
                 index[i][j] = Gates.constant((order[i] >> j & 1) != 0);
             }
         }
-        g.comment(String.format("argmax: %d classes, order %s, %d-bit %s values", k,
-                java.util.Arrays.toString(order), vw, signed ? "signed" : "unsigned"));
+        if (printing) {
+            g.comment(String.format("argmax: %d classes, order %s, %d-bit %s values", k,
+                    java.util.Arrays.toString(order), vw, signed ? "signed" : "unsigned"));
+        }
         for (int c = 0; c < t.comparators(); c++) {
             int[] l = value[t.left()[c]];
             int[] r = value[t.right()[c]];
             int b = am.effectiveBits(c, vw);
             int gt = greater(r, l, vw - b, vw, signed);
-            g.name(gt, "gt" + c);
+            if (printing) {
+                g.name(gt, "gt" + c);
+            }
             value[k + c] = new int[vw];
             index[k + c] = new int[iw];
             for (int j = 0; j < vw; j++) {
@@ -300,7 +321,7 @@ public final class VerilogEmitter {
             }
         }
         int[] y = index[t.root()];
-        for (int j = 0; j < y.length; j++) {
+        for (int j = 0; printing && j < y.length; j++) {
             g.name(y[j], "cls_" + j);
         }
         return y;
@@ -416,26 +437,13 @@ public final class VerilogEmitter {
     /** Full and half adders as gates. */
     static final class GateCells implements HeapCompressor.Cells<Integer> {
         private final Gates g;
-        private final HeapCensus counted;
-        private HeapCensus census;
 
-        GateCells(Gates g, HeapCensus census) {
+        GateCells(Gates g) {
             this.g = g;
-            this.counted = census;
-            this.census = census;
-        }
-
-        @Override
-        public void counting(boolean on) {
-            census = on ? counted : HeapCensus.NONE;
         }
 
         @Override
         public Integer carryNode(Integer gen, Integer prop, Integer genLow) {
-            // an AND and an OR: about a half adder's area
-            if (vars(gen, prop, genLow) == 3) {
-                census.halfAdder(2, 0);
-            }
             return g.or(gen, g.and(prop, genLow));
         }
 
@@ -446,35 +454,16 @@ public final class VerilogEmitter {
 
         @Override
         public Integer xor(Integer x, Integer y) {
-            census.halfAdder(vars(x, y), ones(x, y));
             return g.xor(x, y);
-        }
-
-        private static int vars(int... s) {
-            int n = 0;
-            for (int x : s) {
-                n += Gates.isConst(x) ? 0 : 1;
-            }
-            return n;
-        }
-
-        private static int ones(int... s) {
-            int n = 0;
-            for (int x : s) {
-                n += x == Gates.ONE ? 1 : 0;
-            }
-            return n;
         }
 
         @Override
         public List<Integer> fullAdder(Integer x, Integer y, Integer z) {
-            census.fullAdder(vars(x, y, z), ones(x, y, z));
             return List.of(g.xor3(x, y, z), g.maj(x, y, z));
         }
 
         @Override
         public List<Integer> halfAdder(Integer x, Integer y) {
-            census.halfAdder(vars(x, y), ones(x, y));
             return List.of(g.xor(x, y), g.and(x, y));
         }
 

@@ -1,0 +1,48 @@
+package org.pmlp.cost;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+
+/**
+ * Which cost model an estimate uses: {@code --cost-model FILE} when given; otherwise the model
+ * pmlp ships for the liberty ({@code pdk/<liberty file name>.cost.json}: pmlp's default library
+ * and the public EGFET 1.0 V one), the one whose recorded library name and cell figures are the
+ * liberty's (whatever the file is called). With no matching file, the estimate prices the
+ * liberty's own cells with the scales fitted for pmlp's default library and says so: the
+ * ranking follows the library's cells, but the figures are uncalibrated.
+ */
+public final class CostModels {
+    private CostModels() {
+    }
+
+    /** The shipped calibrations, by liberty file name (without ".lib"). */
+    static final String[] SHIPPED = {"egfet_1v0", "PPDK_Standard_Library_1.0V_25C_TYP_X1"};
+
+    /**
+     * @param costModel {@code --cost-model} (null when not given)
+     * @param liberty   {@code --liberty} (null: pmlp's default library)
+     * @param log       where a fallback is reported
+     */
+    public static CostModel resolve(Path costModel, Path liberty, PrintStream log) {
+        if (costModel != null) {
+            return CostModel.read(costModel);
+        }
+        if (liberty == null) {
+            return CostModel.defaults();
+        }
+        CellFigures cells = CellFigures.of(liberty);
+        for (String name : SHIPPED) {
+            CostModel shipped = CostModel.resource("pdk/" + name + ".cost.json");
+            if (shipped.cells().sameAs(cells)) {
+                return shipped;
+            }
+        }
+        CostModel d = CostModel.defaults();
+        log.printf("warning: no cost model is calibrated for %s (library %s): the estimate prices its cells with the"
+                + " scales of %s, uncalibrated; for calibrated figures run pmlp calibrate --liberty %s -o FILE and pass"
+                + " --cost-model FILE%n", liberty, cells.library(), CostModel.DEFAULT_RESOURCE, liberty);
+        return new CostModel(cells, d.areaScale(), new double[CostFeatures.NAMES.length], d.powerScale(),
+                new double[CostFeatures.NAMES.length], "uncalibrated: " + cells.library() + " cells, scales of "
+                + CostModel.DEFAULT_RESOURCE);
+    }
+}
