@@ -58,6 +58,39 @@ public final class Calibration {
      */
     public static Outcome run(int designs, long seed, Path liberty, int compareHeaps, int jobs, long timeout,
                               PrintStream log, Executor executor) {
+        List<Sample> out = samples(designs, seed, liberty, compareHeaps, jobs, timeout, log, executor);
+        return evaluate(out, CellFigures.of(liberty), shipped(liberty));
+    }
+
+    /** How well a model estimates designs: Spearman's rho and the median relative error, area and power. */
+    public record Score(double areaSpearman, double areaMedianError, double powerSpearman, double powerMedianError) {
+    }
+
+    /** Scores {@code model} on the given synthesized designs (held out: not those it was fitted on). */
+    public static Score score(CostModel model, List<Sample> samples) {
+        int n = samples.size();
+        double[] area = new double[n];
+        double[] power = new double[n];
+        double[] estArea = new double[n];
+        double[] estPower = new double[n];
+        for (int i = 0; i < n; i++) {
+            Sample s = samples.get(i);
+            area[i] = s.areaUm2();
+            power[i] = s.powerMw();
+            estArea[i] = model.areaUm2(s.features());
+            estPower[i] = model.powerMw(s.features());
+        }
+        return new Score(Fit.spearman(estArea, area), Fit.medianRelativeError(estArea, area),
+                Fit.spearman(estPower, power), Fit.medianRelativeError(estPower, power));
+    }
+
+    /**
+     * Synthesizes random designs (seeds {@code seed} on) with Yosys and measures them: their
+     * features, synthesized area and gate-level power. Designs with constant outputs are skipped;
+     * designs whose job failed are reported and counted in {@link #failedJobs}.
+     */
+    public static List<Sample> samples(int designs, long seed, Path liberty, int compareHeaps, int jobs, long timeout,
+                                       PrintStream log, Executor executor) {
         Path work = SelfCheck.scratch(executor, "pmlp-calibrate-");
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, jobs));
         try {
@@ -101,7 +134,7 @@ public final class Calibration {
                 }
             }
             failedJobs = failed;
-            return evaluate(out, CellFigures.of(liberty), shipped(liberty));
+            return out;
         } finally {
             Parallel.shutdown(pool);
             DesignFolder.discard(work);

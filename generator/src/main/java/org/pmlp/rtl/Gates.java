@@ -250,8 +250,9 @@ final class Gates {
         if (isConst(x) || isConst(y) || isConst(z) || x == y || y == z || x == z) {
             return xor(xor(x, y), z);
         }
-        int[] s = sorted(x, y, z);
-        return gate(Op.XOR3, s[0], s[1], s[2]);
+        int lo = Math.min(x, Math.min(y, z));
+        int hi = Math.max(x, Math.max(y, z));
+        return gate(Op.XOR3, lo, x + y + z - lo - hi, hi);
     }
 
     /** Majority of three: the carry of a full adder. */
@@ -280,14 +281,9 @@ final class Gates {
         if (complements(y, z)) {
             return x;
         }
-        int[] s = sorted(x, y, z);
-        return gate(Op.MAJ, s[0], s[1], s[2]);
-    }
-
-    private static int[] sorted(int x, int y, int z) {
         int lo = Math.min(x, Math.min(y, z));
         int hi = Math.max(x, Math.max(y, z));
-        return new int[] {lo, x + y + z - lo - hi, hi};
+        return gate(Op.MAJ, lo, x + y + z - lo - hi, hi);
     }
 
     /** {@code sel ? x1 : x0}. */

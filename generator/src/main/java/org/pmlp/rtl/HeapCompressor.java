@@ -57,20 +57,18 @@ public final class HeapCompressor {
     /** @param columns bits of each column (column 0 first); consumed */
     public static <T> List<T> compress(List<ArrayDeque<T>> columns, Cells<T> cells) {
         List<List<T>> rows = reduceToTwo(columns, cells);
+        // Both candidates are built; the one not taken is left as dead gates (cells are
+        // hash-consed, so building the chosen one again would give the very same gates).
         List<T> ripple = new ArrayList<>();
         List<T> carries = ripple(rows, rows.size(), cells, ripple);
         int k = prefixStart(rows, carries, cells);
-        boolean hybrid = false;
         if (k > 0) {
             List<T> h = hybrid(rows, k, cells);
-            hybrid = latest(h, cells) < latest(ripple, cells);
+            if (latest(h, cells) < latest(ripple, cells)) {
+                return h;
+            }
         }
-        if (hybrid) {
-            return hybrid(rows, k, cells);
-        }
-        List<T> out = new ArrayList<>();
-        ripple(rows, rows.size(), cells, out);
-        return out;
+        return ripple;
     }
 
     /** Three-greedy reduction to at most two bits per column, earliest first in each. */
