@@ -11,9 +11,11 @@ import org.pmlp.util.Json;
 /**
  * Fast area and power estimate of a circuit, tied to a cell library: each feature (a live gate
  * kind of the emitted netlist, or a flip-flop) costs its cells' area and leakage
- * ({@link CellFigures}) times a scale fitted against synthesized designs by {@code pmlp
- * calibrate}, plus a fitted non-negative overhead per feature; so no feature is free. One file
- * per library ({@code pdk/<library>.cost.json}); {@link CostModels} picks the one of a liberty.
+ * ({@link CellFigures}) times the library's scale, fitted against synthesized designs by
+ * {@code pmlp calibrate}, times a per-feature factor the fit keeps within
+ * [{@link ScaleFit#FACTOR_MIN}, {@link ScaleFit#FACTOR_MAX}] ({@link ScaleFit}); so no feature is
+ * free. One file per library ({@code pdk/<library>.cost.json}); {@link CostModels} picks the one
+ * of a liberty.
  */
 public final class CostModel {
     public static final String FORMAT = "pmlp-cost-model";
@@ -24,38 +26,39 @@ public final class CostModel {
     private final CellFigures cells;
     private final double areaScale;
     private final double powerScale;
-    private final double[] areaOverhead;
-    private final double[] powerOverhead;
+    private final double[] areaFactor;
+    private final double[] powerFactor;
     private final double[] area;
     private final double[] power;
     private final String source;
 
-    public CostModel(CellFigures cells, double areaScale, double[] areaOverhead, double powerScale,
-                     double[] powerOverhead, String source) {
+    public CostModel(CellFigures cells, double areaScale, double[] areaFactor, double powerScale,
+                     double[] powerFactor, String source) {
         int n = CostFeatures.NAMES.length;
-        if (areaOverhead.length != n || powerOverhead.length != n) {
-            throw new IllegalArgumentException("expected " + n + " overheads");
+        if (areaFactor.length != n || powerFactor.length != n) {
+            throw new IllegalArgumentException("expected " + n + " factors");
         }
         if (!(areaScale > 0) || !(powerScale > 0)) {
             throw new UserError(source + ": expected positive area and power scales (no cell is free), got "
                     + areaScale + " and " + powerScale);
         }
         for (int i = 0; i < n; i++) {
-            if (!(areaOverhead[i] >= 0) || !(powerOverhead[i] >= 0)) {
-                throw new UserError(source + ": expected non-negative overheads, got " + CostFeatures.NAMES[i] + " "
-                        + areaOverhead[i] + " / " + powerOverhead[i]);
+            if (!inRange(areaFactor[i]) || !inRange(powerFactor[i])) {
+                throw new UserError(source + ": expected factors in [" + ScaleFit.FACTOR_MIN + ", " + ScaleFit.FACTOR_MAX
+                        + "], got " + CostFeatures.NAMES[i] + " " + areaFactor[i] + " (area) and " + powerFactor[i]
+                        + " (power)");
             }
         }
         this.cells = cells;
         this.areaScale = areaScale;
         this.powerScale = powerScale;
-        this.areaOverhead = areaOverhead.clone();
-        this.powerOverhead = powerOverhead.clone();
+        this.areaFactor = areaFactor.clone();
+        this.powerFactor = powerFactor.clone();
         this.area = new double[n];
         this.power = new double[n];
         for (int i = 0; i < n; i++) {
-            area[i] = areaScale * cells.areaUm2()[i] + areaOverhead[i];
-            power[i] = powerScale * cells.leakageMw()[i] + powerOverhead[i];
+            area[i] = areaScale * areaFactor[i] * cells.areaUm2()[i];
+            power[i] = powerScale * powerFactor[i] * cells.leakageMw()[i];
         }
         this.source = source;
     }
@@ -101,8 +104,8 @@ public final class CostModel {
             String f = CostFeatures.NAMES[i];
             cellArea[i] = cells.get("area_um2").get(f).number();
             cellLeak[i] = cells.get("leakage_mw").get(f).number();
-            ao[i] = a.get("overhead_um2").get(f).number();
-            po[i] = p.get("overhead_mw").get(f).number();
+            ao[i] = a.get("factor").get(f).number();
+            po[i] = p.get("factor").get(f).number();
         }
         CellFigures figures = new CellFigures(cells.get("library").text(), cellArea, cellLeak);
         return new CostModel(figures, a.get("scale").number(), ao, p.get("scale").number(), po, source);
@@ -112,8 +115,9 @@ public final class CostModel {
         ObjectNode o = Json.object();
         o.put("format", FORMAT);
         o.put("version", VERSION);
-        o.put("model", "area_um2 = sum over features of count * (area.scale * cells.area_um2 + area.overhead_um2);"
-                + " power_mw likewise with cells.leakage_mw and power.scale, power.overhead_mw");
+        o.put("model", "area_um2 = sum over features of count * area.scale * area.factor * cells.area_um2;"
+                + " power_mw likewise with power.scale, power.factor and cells.leakage_mw; factors in ["
+                + ScaleFit.FACTOR_MIN + ", " + ScaleFit.FACTOR_MAX + "]; area_um2 and power_mw below are the products");
         ObjectNode c = o.putObject("cells");
         c.put("library", cells.library());
         c.put("recipes", "not INVX1, and AND2X1, or OR2X1, xor XOR2X1, xor3 2 XOR2X1, maj 3 NAND2X1 + OR2X1,"
@@ -122,18 +126,18 @@ public final class CostModel {
         ObjectNode cl = c.putObject("leakage_mw");
         ObjectNode a = o.putObject("area");
         a.put("scale", areaScale);
-        ObjectNode ao = a.putObject("overhead_um2");
+        ObjectNode ao = a.putObject("factor");
         ObjectNode p = o.putObject("power");
         p.put("scale", powerScale);
-        ObjectNode po = p.putObject("overhead_mw");
+        ObjectNode po = p.putObject("factor");
         ObjectNode ac = o.putObject("area_um2");
         ObjectNode pc = o.putObject("power_mw");
         for (int i = 0; i < area.length; i++) {
             String f = CostFeatures.NAMES[i];
             ca.put(f, cells.areaUm2()[i]);
             cl.put(f, cells.leakageMw()[i]);
-            ao.put(f, areaOverhead[i]);
-            po.put(f, powerOverhead[i]);
+            ao.put(f, areaFactor[i]);
+            po.put(f, powerFactor[i]);
             ac.put(f, area[i]);
             pc.put(f, power[i]);
         }
@@ -178,8 +182,20 @@ public final class CostModel {
         return powerScale;
     }
 
+    public double[] areaFactors() {
+        return areaFactor.clone();
+    }
+
+    public double[] powerFactors() {
+        return powerFactor.clone();
+    }
+
     public String source() {
         return source;
+    }
+
+    private static boolean inRange(double f) {
+        return f >= ScaleFit.FACTOR_MIN - 1e-12 && f <= ScaleFit.FACTOR_MAX + 1e-12;
     }
 
     private static double dot(double[] w, CostFeatures f) {

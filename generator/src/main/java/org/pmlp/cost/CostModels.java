@@ -8,8 +8,9 @@ import java.nio.file.Path;
  * pmlp ships for the liberty ({@code pdk/<liberty file name>.cost.json}: pmlp's default library
  * and the public EGFET 1.0 V one), the one whose recorded library name and cell figures are the
  * liberty's (whatever the file is called). With no matching file, the estimate prices the
- * liberty's own cells with the scales fitted for pmlp's default library and says so: the
- * ranking follows the library's cells, but the figures are uncalibrated.
+ * liberty's own cells with the scales and factors fitted for pmlp's default library and says so
+ * (a warning): the estimate follows the library's cells (e.g. leakage at another supply
+ * voltage), but its figures are uncalibrated.
  */
 public final class CostModels {
     private CostModels() {
@@ -41,8 +42,7 @@ public final class CostModels {
         log.printf("warning: no cost model is calibrated for %s (library %s): the estimate prices its cells with the"
                 + " scales of %s, uncalibrated; for calibrated figures run pmlp calibrate --liberty %s -o FILE and pass"
                 + " --cost-model FILE%n", liberty, cells.library(), CostModel.DEFAULT_RESOURCE, liberty);
-        return new CostModel(cells, d.areaScale(), new double[CostFeatures.NAMES.length], d.powerScale(),
-                new double[CostFeatures.NAMES.length], "uncalibrated: " + cells.library() + " cells, scales of "
+        return new CostModel(cells, d.areaScale(), d.areaFactors(), d.powerScale(), d.powerFactors(), "uncalibrated: " + cells.library() + " cells, scales of "
                 + CostModel.DEFAULT_RESOURCE);
     }
 }

@@ -245,7 +245,7 @@ public final class Calibration {
         }
         ScaleFit.Result a = ScaleFit.fit(x, cells.areaUm2(), area);
         ScaleFit.Result p = ScaleFit.fit(x, cells.leakageMw(), power);
-        return new CostModel(cells, a.scale(), a.overhead(), p.scale(), p.overhead(),
+        return new CostModel(cells, a.scale(), a.factor(), p.scale(), p.factor(),
                 "calibrated on " + samples.size() + " designs");
     }
 
@@ -257,7 +257,7 @@ public final class Calibration {
         cal.put("designs_used", o.samples().size());
         cal.put("excluded", "random designs whose golden outputs are constant (synthesis deletes them)");
         cal.put("seed", seed);
-        cal.put("liberty", liberty);
+        cal.put("liberty", java.nio.file.Path.of(liberty).getFileName().toString());
         cal.put("held_out_area_spearman", o.areaSpearman());
         cal.put("held_out_area_median_relative_error", o.areaMedianError());
         cal.put("held_out_power_spearman", o.powerSpearman());
