@@ -268,9 +268,9 @@ class EveryOptionMattersTest {
         String[] ex3 = replace(replace(ex2, "--population", "10", "--population", "16"), "--generations", "4",
                 "--generations", "6");
         // Power as a third objective steers the search only where the power and area estimates rank
-        // designs differently: on seed 1 this small search happens to keep the same population
-        // (checked: seed 2, or population 30 x 10 generations, differ).
-        String[] ex4 = plus(ex3, "--seed", "2");
+        // designs differently. With the cost model priced in library cells (leakage follows area),
+        // they rarely do on this small search: seeds 1-4 and 6 keep the same population; 5 differs.
+        String[] ex4 = plus(ex3, "--seed", "5");
         put("explore", "--power", () -> changes(search, ex4, plus(ex4, "--power")));
         put("explore", "--retrain-epochs", () -> changes(search, ex2, replace(ex2, "--retrain-epochs", "1",
                 "--retrain-epochs", "3")));
