@@ -79,6 +79,19 @@ class CostModelTest {
         assertTrue(log.toString(StandardCharsets.UTF_8).contains("warning: no cost model is calibrated"));
         int xor = java.util.Arrays.asList(CostFeatures.NAMES).indexOf("xor");
         assertEquals(2 * m.areaCoefficients()[xor], u.areaCoefficients()[xor], 1e-6);
+        // a --cost-model for another library is used as given, with a warning
+        log.reset();
+        Path f = Files.writeString(tmp.resolve("m.json"), Json.write(m.toJson(null)));
+        CostModel given = CostModels.resolve(f, other, new PrintStream(log, true, StandardCharsets.UTF_8));
+        assertEquals(f.toString(), given.source());
+        assertTrue(log.toString(StandardCharsets.UTF_8).contains("was calibrated for library pmlp_egfet_1v0"),
+                log.toString(StandardCharsets.UTF_8));
+        // a library without the priced cells: the default model, with a warning
+        log.reset();
+        Path noXor = Files.writeString(tmp.resolve("noxor.lib"), text.replace("cell (XOR2X1)", "cell (XOR2X9)"));
+        CostModel d = CostModels.resolve(null, noXor, new PrintStream(log, true, StandardCharsets.UTF_8));
+        assertEquals(CostModel.DEFAULT_RESOURCE, d.source());
+        assertTrue(log.toString(StandardCharsets.UTF_8).contains("XOR2X1"), log.toString(StandardCharsets.UTF_8));
     }
 
     @Test
