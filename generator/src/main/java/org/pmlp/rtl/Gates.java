@@ -30,8 +30,8 @@ final class Gates {
     private final List<String> comments = new ArrayList<>();
     private int[] commentAt = new int[16];
     private int size;
-    /** Open-addressing table of gate ids (plus one; 0 is empty), keyed on kind and inputs. */
-    private int[] table = new int[1024];
+    /** Open-addressing table of gate ids (plus one; 0 is empty), keyed on kind and inputs; sized for a cardio-sized netlist, so the search rarely rehashes. */
+    private int[] table = new int[8192];
     private int tableUsed;
 
     Gates() {
