@@ -109,7 +109,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         ExploreRun.Options o = new ExploreRun.Options(0.01, power,
                 new Nsga2Search.Options(population, generations, 0.6, 0, 0.5, seed), retrainEpochs, jobs, eda.liberty(), eda.timeout,
-                clockGiven() ? eda.clockHz : Benchmark.LITERATURE_CLOCK, verifyLimit, true, eda.heapStyle(), reg);
+                clockGiven() ? eda.clockHz : Benchmark.LITERATURE_CLOCK, verifyLimit, true, eda.heapStyle(), reg, eda.costModel());
         if (libertyDir == null) {
             OptionUse.rejectGiven(spec, "it picks a voltage of --liberty-dir", "--low-vdd");
         }
@@ -194,6 +194,9 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (eda.liberty != null) {
             cmd.addAll(List.of("--liberty", eda.liberty.toAbsolutePath().toString()));
+        }
+        if (eda.costModel != null) {
+            cmd.addAll(List.of("--cost-model", eda.costModel.toAbsolutePath().toString()));
         }
         if (libertyDir != null) {
             cmd.addAll(List.of("--liberty-dir", libertyDir.toAbsolutePath().toString(), "--low-vdd", Double.toString(lowVdd)));

@@ -14,7 +14,9 @@ import picocli.CommandLine.Option;
                 + "MLPs under random approximations) with Yosys, measure gate-level power, fit the model on half of "
                 + "them, and print Spearman's rank correlation and the median relative error of the estimate on the "
                 + "other half. Also measures the two bit-heap styles against each other.",
-                "With -o, writes the coefficients refitted on all designs (pdk/egfet_1v0.cost.json is such a file)."})
+                "With -o, writes the model refitted on all designs, for --cost-model of generate, run, explore and "
+                        + "bench (pmlp ships pdk/egfet_1v0.cost.json for its default library and "
+                        + "pdk/PPDK_Standard_Library_1.0V_25C_TYP_X1.cost.json for the public EGFET 1.0 V one, made so)."})
 final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--designs", defaultValue = "100", description = "Random designs to synthesize (default: ${DEFAULT-VALUE}).")
     int designs;
@@ -70,8 +72,12 @@ final class CalibrateCommand implements Callable<Integer> {
                 100 * o.areaMedianError());
         System.out.printf("held-out power: Spearman %.4f, median relative error %.2f%%%n", o.powerSpearman(),
                 100 * o.powerMedianError());
-        System.out.printf("shipped coefficients on the same designs: area Spearman %.4f, median relative error %.2f%%%n",
-                o.initialAreaSpearman(), 100 * o.initialAreaMedianError());
+        if (Double.isNaN(o.initialAreaMedianError())) {
+            System.out.println("pmlp ships no cost model for this library (see --cost-model)");
+        } else {
+            System.out.printf("shipped coefficients on the same designs: area Spearman %.4f, median relative error"
+                    + " %.2f%%%n", o.initialAreaSpearman(), 100 * o.initialAreaMedianError());
+        }
         if (!Double.isNaN(o.splitOverTwos())) {
             System.out.printf("heap styles: split / two's complement area, median over %d designs: %.3f%n",
                     Math.min(compareHeaps, designs), o.splitOverTwos());

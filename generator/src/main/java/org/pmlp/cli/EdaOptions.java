@@ -12,6 +12,12 @@ final class EdaOptions {
             description = "Cell library (Liberty) for synthesis and power (default: pmlp's EGFET 1.0 V library, pdk/egfet_1v0.lib).")
     Path liberty;
 
+    @Option(names = "--cost-model", paramLabel = "FILE",
+            description = "Cost model of the area and power estimates (a pmlp calibrate -o file; default: the one pmlp"
+                    + " ships for --liberty, pdk/<library>.cost.json; for a library without one, its cells priced with"
+                    + " the default library's scales, with a warning).")
+    Path costModel;
+
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "900",
             description = "Time limit for each external tool run (default: ${DEFAULT-VALUE}).")
     long timeout;
@@ -35,6 +41,17 @@ final class EdaOptions {
         return liberty;
     }
 
+    /** The --cost-model file, read once here so a malformed one is reported before any work (null: none given). */
+    Path costModel() {
+        if (costModel != null) {
+            if (!Files.isRegularFile(costModel)) {
+                throw new UserError(costModel + ": no such cost model file");
+            }
+            org.pmlp.cost.CostModel.read(costModel);
+        }
+        return costModel;
+    }
+
     HeapStyle heapStyle() {
         switch (heap.toLowerCase()) {
             case "twos":
@@ -47,6 +64,7 @@ final class EdaOptions {
     }
 
     void check() {
+        costModel();
         if (timeout <= 0) {
             throw new UserError("--timeout must be positive, got " + timeout);
         }

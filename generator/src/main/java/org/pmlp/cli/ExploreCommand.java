@@ -217,7 +217,7 @@ final class ExploreCommand implements Callable<Integer> {
         ExploreRun.Options opts = new ExploreRun.Options(maxLoss, power,
                 new Nsga2Search.Options(population, generations, offspring, mutation, crossover, seed, maxAge),
                 retrainEpochs, jobs, eda.liberty(), eda.timeout, eda.clockHz, verifyLimit, !noVerify, eda.heapStyle(),
-                Registers.parse(registers, "--registers"));
+                Registers.parse(registers, "--registers"), eda.costModel());
         ExploreRun.Outcome out;
         try (ResumeHint hint = ResumeHint.install(dir, System.err)) {
             out = ExploreRun.run(loaded.model(), loaded.data().train(), loaded.data().test(), opts, dir, fingerprint(),

@@ -62,7 +62,7 @@ final class GenerateCommand implements Callable<Integer> {
                 : DesignConfig.read(config, ModelShape.of(m), quant.spec());
         cfg = registers.apply(cfg);
         RunPipeline.Request req = new RunPipeline.Request(m, cfg, d.train(), d.test(), output, eda.liberty(),
-                eda.heapStyle(), seed, eda.timeout, false, false, eda.clockHz);
+                eda.heapStyle(), seed, eda.timeout, false, false, eda.clockHz).withCostModel(eda.costModel());
         DesignReport r = RunPipeline.run(req, new Stopwatch(), System.out);
         System.out.printf("wrote %s: %s, %d input port bits, %d gates, %d test vectors (%d labelled), golden accuracy %s%n",
                 output, r.topology, r.inputPortBits, r.rtlGates, r.testVectors, r.labelledVectors,

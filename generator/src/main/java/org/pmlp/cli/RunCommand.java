@@ -128,7 +128,7 @@ final class RunCommand implements Callable<Integer> {
         java.nio.file.Path liberty = c.supply == null ? c.eda.liberty() : c.supply.synthesisLibrary().file();
         RunPipeline.Request req = new RunPipeline.Request(m, cfg, d.train(), d.test(), c.output, liberty,
                 c.eda.heapStyle(), c.seed, c.eda.timeout, true, !c.noSynth, c.eda.clockHz, c.proofs.proveTimeout,
-                c.proofs.proveReference);
+                c.proofs.proveReference, c.eda.costModel());
         DesignReport r = RunPipeline.run(req, c.supply, sw, out);
         if (c.source.model == null) {
             ModelJson.write(m, c.output.resolve("trained-model.json"));

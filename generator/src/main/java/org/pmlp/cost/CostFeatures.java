@@ -1,56 +1,62 @@
 package org.pmlp.cost;
 
+import java.util.Arrays;
+
 /**
- * Counts of the circuit's building blocks, read from the representation without emitting it:
- * the cost model's linear features. Adder counts come from running the emitter's own heap
- * compression policy on bit tokens (variable, constant one, constant zero), so they are the
- * adders the Verilog will contain before synthesis.
+ * The cost model's linear features: the live cells of the netlist the emitter prints, by kind
+ * (after constant folding and structural hashing, so exactly the gates of the Verilog), and the
+ * flip-flops of its registers. The flip-flops are a feature of their own because they depend
+ * on the registers chosen, not on the combinational core.
  */
 public final class CostFeatures {
-    /** Feature names, in the order of {@link #vector()}. */
-    public static final String[] NAMES = {
-        "full_adders", "const_full_adders", "half_adders", "inverters", "activation_gates",
-        "comparator_bits", "mux_bits", "flip_flops"};
+    /** Feature names, in the order of {@link #vector()}: the emitted gate kinds, then flip-flops. */
+    public static final String[] NAMES = {"not", "and", "or", "xor", "xor3", "maj", "flip_flops"};
 
-    /** Full adders with three variable inputs. */
-    public int fullAdders;
-    /** Full adders with one constant-one input (an XNOR and an OR). */
-    public int constFullAdders;
-    /** Half adders, and full adders with a constant-zero input. */
-    public int halfAdders;
-    /** Inverted negative heap bits and half adders with a constant-one input. */
-    public int inverters;
-    /** ReLU clamping and saturation gates. */
-    public int activationGates;
-    /** Bits compared by the argmax comparators. */
-    public int comparatorBits;
-    /** Value and index bits multiplexed by the argmax tournament. */
-    public int muxBits;
-    /** Registered input bits and output bits. */
-    public int flipFlops;
+    /** Index of the flip-flop feature in {@link #vector()}. */
+    public static final int FLIP_FLOPS = NAMES.length - 1;
 
-    public double[] vector() {
-        return new double[] {fullAdders, constFullAdders, halfAdders, inverters, activationGates, comparatorBits,
-            muxBits, flipFlops};
+    private final int[] counts;
+
+    /** @param gates live gates by kind ({@link org.pmlp.rtl.VerilogEmitter.GateCensus#KINDS} order) */
+    public CostFeatures(int[] gates, int flipFlops) {
+        if (gates.length != FLIP_FLOPS) {
+            throw new IllegalArgumentException("expected " + FLIP_FLOPS + " gate counts, got " + gates.length);
+        }
+        counts = Arrays.copyOf(gates, NAMES.length);
+        counts[FLIP_FLOPS] = flipFlops;
     }
 
-    void reset() {
-        fullAdders = 0;
-        constFullAdders = 0;
-        halfAdders = 0;
-        inverters = 0;
-        activationGates = 0;
-        comparatorBits = 0;
-        muxBits = 0;
-        flipFlops = 0;
+    /** Count of feature {@code i} ({@link #NAMES} order). */
+    public int count(int i) {
+        return counts[i];
+    }
+
+    /** Live logic gates (every kind but flip-flops). */
+    public int gates() {
+        int n = 0;
+        for (int i = 0; i < FLIP_FLOPS; i++) {
+            n += counts[i];
+        }
+        return n;
+    }
+
+    public int flipFlops() {
+        return counts[FLIP_FLOPS];
+    }
+
+    public double[] vector() {
+        double[] v = new double[counts.length];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = counts[i];
+        }
+        return v;
     }
 
     @Override
     public String toString() {
-        double[] v = vector();
         StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < v.length; i++) {
-            sb.append(i == 0 ? "" : ", ").append(NAMES[i]).append('=').append((int) v[i]);
+        for (int i = 0; i < counts.length; i++) {
+            sb.append(i == 0 ? "" : ", ").append(NAMES[i]).append('=').append(counts[i]);
         }
         return sb.toString();
     }

@@ -49,6 +49,51 @@ public final class Fit {
         return b;
     }
 
+    /**
+     * Least squares {@code min |X b - y|^2} with every {@code b_j} in [lo, hi], by cyclic
+     * coordinate descent from {@code b_j = start} (each step the exact minimum along one
+     * coordinate, clamped to the box; the objective is convex, so this converges).
+     */
+    public static double[] boundedLeastSquares(double[][] x, double[] y, double lo, double hi, double start) {
+        int n = x.length;
+        int k = x[0].length;
+        double[] b = new double[k];
+        java.util.Arrays.fill(b, start);
+        double[] residual = y.clone();
+        double[] norm = new double[k];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < k; j++) {
+                residual[i] -= x[i][j] * start;
+                norm[j] += x[i][j] * x[i][j];
+            }
+        }
+        for (int iter = 0; iter < 100_000; iter++) {
+            double change = 0;
+            for (int j = 0; j < k; j++) {
+                if (norm[j] == 0) {
+                    continue;
+                }
+                double g = 0;
+                for (int i = 0; i < n; i++) {
+                    g += x[i][j] * residual[i];
+                }
+                double nb = Math.min(hi, Math.max(lo, b[j] + g / norm[j]));
+                double d = nb - b[j];
+                if (d != 0) {
+                    for (int i = 0; i < n; i++) {
+                        residual[i] -= d * x[i][j];
+                    }
+                    b[j] = nb;
+                    change = Math.max(change, Math.abs(d) * Math.sqrt(norm[j]));
+                }
+            }
+            if (change < 1e-12 * (1 + norm(y))) {
+                break;
+            }
+        }
+        return b;
+    }
+
     private static double norm(double[] v) {
         double s = 0;
         for (double d : v) {

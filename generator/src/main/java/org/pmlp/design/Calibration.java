@@ -9,10 +9,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.pmlp.ToolFailure;
+import org.pmlp.cost.CellFigures;
 import org.pmlp.cost.CostFeatures;
 import org.pmlp.cost.CostModel;
+import org.pmlp.cost.CostModels;
 import org.pmlp.cost.FeatureCounter;
 import org.pmlp.cost.Fit;
+import org.pmlp.cost.ScaleFit;
 import org.pmlp.eda.YosysSynthesis;
 import org.pmlp.exec.Executor;
 import org.pmlp.exec.Job;
@@ -55,6 +58,39 @@ public final class Calibration {
      */
     public static Outcome run(int designs, long seed, Path liberty, int compareHeaps, int jobs, long timeout,
                               PrintStream log, Executor executor) {
+        List<Sample> out = samples(designs, seed, liberty, compareHeaps, jobs, timeout, log, executor);
+        return evaluate(out, CellFigures.of(liberty), shipped(liberty));
+    }
+
+    /** How well a model estimates designs: Spearman's rho and the median relative error, area and power. */
+    public record Score(double areaSpearman, double areaMedianError, double powerSpearman, double powerMedianError) {
+    }
+
+    /** Scores {@code model} on the given synthesized designs (held out: not those it was fitted on). */
+    public static Score score(CostModel model, List<Sample> samples) {
+        int n = samples.size();
+        double[] area = new double[n];
+        double[] power = new double[n];
+        double[] estArea = new double[n];
+        double[] estPower = new double[n];
+        for (int i = 0; i < n; i++) {
+            Sample s = samples.get(i);
+            area[i] = s.areaUm2();
+            power[i] = s.powerMw();
+            estArea[i] = model.areaUm2(s.features());
+            estPower[i] = model.powerMw(s.features());
+        }
+        return new Score(Fit.spearman(estArea, area), Fit.medianRelativeError(estArea, area),
+                Fit.spearman(estPower, power), Fit.medianRelativeError(estPower, power));
+    }
+
+    /**
+     * Synthesizes random designs (seeds {@code seed} on) with Yosys and measures them: their
+     * features, synthesized area and gate-level power. Designs with constant outputs are skipped;
+     * designs whose job failed are reported and counted in {@link #failedJobs}.
+     */
+    public static List<Sample> samples(int designs, long seed, Path liberty, int compareHeaps, int jobs, long timeout,
+                                       PrintStream log, Executor executor) {
         Path work = SelfCheck.scratch(executor, "pmlp-calibrate-");
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, jobs));
         try {
@@ -98,7 +134,7 @@ public final class Calibration {
                 }
             }
             failedJobs = failed;
-            return evaluate(out);
+            return out;
         } finally {
             Parallel.shutdown(pool);
             DesignFolder.discard(work);
@@ -160,14 +196,13 @@ public final class Calibration {
      * Fits on every other design and scores on the rest (held out); the model returned is then
      * refitted on all designs.
      */
-    static Outcome evaluate(List<Sample> samples) {
+    static Outcome evaluate(List<Sample> samples, CellFigures cells, CostModel initial) {
         List<Sample> fit = new ArrayList<>();
         List<Sample> held = new ArrayList<>();
         for (int i = 0; i < samples.size(); i++) {
             (i % 2 == 0 ? fit : held).add(samples.get(i));
         }
-        CostModel partial = fitModel(fit);
-        CostModel initial = CostModel.defaults();
+        CostModel partial = fitModel(fit, cells);
         double[] area = new double[held.size()];
         double[] power = new double[held.size()];
         double[] estArea = new double[held.size()];
@@ -179,7 +214,7 @@ public final class Calibration {
             power[i] = s.powerMw();
             estArea[i] = partial.areaUm2(s.features());
             estPower[i] = partial.powerMw(s.features());
-            initArea[i] = initial.areaUm2(s.features());
+            initArea[i] = initial == null ? Double.NaN : initial.areaUm2(s.features());
         }
         List<Double> ratios = new ArrayList<>();
         for (Sample s : samples) {
@@ -188,12 +223,18 @@ public final class Calibration {
             }
         }
         double ratio = ratios.isEmpty() ? Double.NaN : ratios.stream().sorted().toList().get(ratios.size() / 2);
-        return new Outcome(fitModel(samples), samples, Fit.spearman(estArea, area), Fit.medianRelativeError(estArea, area),
+        return new Outcome(fitModel(samples, cells), samples, Fit.spearman(estArea, area), Fit.medianRelativeError(estArea, area),
                 Fit.spearman(estPower, power), Fit.medianRelativeError(estPower, power), Fit.spearman(initArea, area),
                 Fit.medianRelativeError(initArea, area), ratio);
     }
 
-    static CostModel fitModel(List<Sample> samples) {
+    /** The shipped model of a liberty (null: none matches its cells). */
+    private static CostModel shipped(Path liberty) {
+        CostModel m = CostModels.resolve(null, liberty, new PrintStream(java.io.OutputStream.nullOutputStream()));
+        return m.source().startsWith("uncalibrated") ? null : m;
+    }
+
+    static CostModel fitModel(List<Sample> samples, CellFigures cells) {
         double[][] x = new double[samples.size()][];
         double[] area = new double[samples.size()];
         double[] power = new double[samples.size()];
@@ -202,7 +243,9 @@ public final class Calibration {
             area[i] = samples.get(i).areaUm2();
             power[i] = samples.get(i).powerMw();
         }
-        return new CostModel(Fit.nonNegativeLeastSquares(x, area), Fit.nonNegativeLeastSquares(x, power),
+        ScaleFit.Result a = ScaleFit.fit(x, cells.areaUm2(), area);
+        ScaleFit.Result p = ScaleFit.fit(x, cells.leakageMw(), power);
+        return new CostModel(cells, a.scale(), a.factor(), p.scale(), p.factor(),
                 "calibrated on " + samples.size() + " designs");
     }
 
@@ -214,12 +257,15 @@ public final class Calibration {
         cal.put("designs_used", o.samples().size());
         cal.put("excluded", "random designs whose golden outputs are constant (synthesis deletes them)");
         cal.put("seed", seed);
-        cal.put("liberty", liberty);
+        cal.put("liberty", java.nio.file.Path.of(liberty).getFileName().toString());
         cal.put("held_out_area_spearman", o.areaSpearman());
         cal.put("held_out_area_median_relative_error", o.areaMedianError());
         cal.put("held_out_power_spearman", o.powerSpearman());
         cal.put("held_out_power_median_relative_error", o.powerMedianError());
-        cal.put("command", "pmlp calibrate --designs " + requested + " --seed " + seed + " -o pdk/egfet_1v0.cost.json");
+        cal.put("command", "pmlp calibrate --designs " + requested + " --seed " + seed
+                + (liberty.equals(CellFigures.DEFAULT_LIBERTY) ? "" : " --liberty " + java.nio.file.Path.of(liberty).getFileName())
+                + " -o pdk/" + java.nio.file.Path.of(liberty).getFileName().toString().replaceFirst("\\.lib$", "")
+                + ".cost.json");
         return o.model().toJson(extra);
     }
 }

@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 import org.pmlp.ToolFailure;
 import org.pmlp.cost.CostFeatures;
 import org.pmlp.cost.CostModel;
+import org.pmlp.cost.CostModels;
 import org.pmlp.cost.FeatureCounter;
 import org.pmlp.eda.NetlistEquivalence;
 import org.pmlp.eda.Tools;
@@ -39,6 +40,9 @@ public final class DesignJob {
                            org.pmlp.rtl.Registers registers) {
     }
 
+    /** The run that prepares the jobs has already said which cost model it uses. */
+    private static final java.io.PrintStream QUIET = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
+
     private DesignJob() {
     }
 
@@ -65,8 +69,9 @@ public final class DesignJob {
         report.heapStyle = r.style().name().toLowerCase();
         report.registers = d.config().registers().label();
         CostFeatures features = FeatureCounter.count(d.circuit(), r.style(), d.config().registers());
-        report.estimatedAreaCm2 = CostModel.defaults().areaUm2(features) / 1e8;
-        report.estimatedPowerMw = CostModel.defaults().powerMw(features);
+        CostModel cost = CostModels.resolve(r.costModel(), r.liberty(), QUIET);
+        report.estimatedAreaCm2 = cost.areaUm2(features) / 1e8;
+        report.estimatedPowerMw = cost.powerMw(features);
         report.inputPortBits = rtl.ports().width();
         report.rtlGates = rtl.gates();
         report.liberty = r.liberty() == null ? DesignWriter.DEFAULT_LIBERTY + " (pmlp default, EGFET 1.0 V figures)"

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.pmlp.approx.DesignConfig;
 import org.pmlp.cost.CostFeatures;
 import org.pmlp.cost.CostModel;
+import org.pmlp.cost.CostModels;
 import org.pmlp.cost.FeatureCounter;
 import org.pmlp.data.Dataset;
 import org.pmlp.eda.NetlistEquivalence;
@@ -26,11 +27,26 @@ public final class RunPipeline {
     /**
      * What to run. {@code liberty} null means the project's default library. {@code proveTimeoutSeconds}
      * bounds the netlist equivalence proof that follows every synthesis; {@code referenceTimeoutSeconds}
-     * bounds the proof of the RTL against the behavioural reference (0: not tried).
+     * bounds the proof of the RTL against the behavioural reference (0: not tried). {@code costModel}
+     * is the cost model file of the report's estimates ({@code --cost-model}; null: the one matching
+     * the liberty, see {@link CostModels}).
      */
     public record Request(Mlp model, DesignConfig config, Dataset train, Dataset test, Path out, Path liberty,
                           HeapStyle style, long seed, long timeoutSeconds, boolean simulate, boolean synthesize,
-                          double clockHz, long proveTimeoutSeconds, long referenceTimeoutSeconds) {
+                          double clockHz, long proveTimeoutSeconds, long referenceTimeoutSeconds, Path costModel) {
+        /** With the cost model matching the liberty. */
+        public Request(Mlp model, DesignConfig config, Dataset train, Dataset test, Path out, Path liberty,
+                       HeapStyle style, long seed, long timeoutSeconds, boolean simulate, boolean synthesize,
+                       double clockHz, long proveTimeoutSeconds, long referenceTimeoutSeconds) {
+            this(model, config, train, test, out, liberty, style, seed, timeoutSeconds, simulate, synthesize, clockHz,
+                    proveTimeoutSeconds, referenceTimeoutSeconds, null);
+        }
+
+        /** The same request with the cost model file {@code file} (null: the one matching the liberty). */
+        public Request withCostModel(Path file) {
+            return new Request(model, config, train, test, out, liberty, style, seed, timeoutSeconds, simulate,
+                    synthesize, clockHz, proveTimeoutSeconds, referenceTimeoutSeconds, file);
+        }
         /** With the default netlist proof bound and no reference proof. */
         public Request(Mlp model, DesignConfig config, Dataset train, Dataset test, Path out, Path liberty,
                        HeapStyle style, long seed, long timeoutSeconds, boolean simulate, boolean synthesize,
@@ -81,7 +97,7 @@ public final class RunPipeline {
         report.accuracyGolden = DesignWriter.goldenAccuracy(vectors);
         report.heapStyle = r.style().name().toLowerCase();
         report.registers = d.config().registers().label();
-        CostModel cost = CostModel.defaults();
+        CostModel cost = CostModels.resolve(r.costModel(), r.liberty(), log);
         CostFeatures features = FeatureCounter.count(d.circuit(), r.style(), d.config().registers());
         report.estimatedAreaCm2 = cost.areaUm2(features) / 1e8;
         report.estimatedPowerMw = cost.powerMw(features);

@@ -16,6 +16,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import org.pmlp.approx.DesignConfig;
 import org.pmlp.approx.ModelShape;
 import org.pmlp.cost.CostModel;
+import org.pmlp.cost.CostModels;
 import org.pmlp.data.Dataset;
 import org.pmlp.Version;
 import org.pmlp.eda.NetlistEquivalence;
@@ -44,28 +45,30 @@ public final class ExploreRun {
      * What to explore and how. {@code liberty} null means the default library; {@code heap} is the
      * bit-heap style both the cost estimate and the verified designs use; {@code registers} the
      * registered ports of every design (the cost estimate counts their flip-flops); {@code clockHz}
-     * is also the search's timing constraint (an estimated path longer than its period is infeasible).
+     * is also the search's timing constraint (an estimated path longer than its period is infeasible);
+     * {@code costModel} is the {@code --cost-model} file (null: the model matching the liberty, see
+     * {@link CostModels}).
      */
     public record Options(double maxLoss, boolean power, Nsga2Search.Options search, int retrainEpochs, int jobs,
                           Path liberty, long timeout, double clockHz, int verifyLimit, boolean verify, HeapStyle heap,
-                          Registers registers) {
-        /** With registered inputs and outputs. */
+                          Registers registers, Path costModel) {
+        /** With registered inputs and outputs and the cost model matching the liberty. */
         public Options(double maxLoss, boolean power, Nsga2Search.Options search, int retrainEpochs, int jobs,
                        Path liberty, long timeout, double clockHz, int verifyLimit, boolean verify, HeapStyle heap) {
             this(maxLoss, power, search, retrainEpochs, jobs, liberty, timeout, clockHz, verifyLimit, verify, heap,
-                    Registers.BOTH);
+                    Registers.BOTH, null);
         }
 
         /** The same options at another clock (bench: the literature's clock of each dataset). */
         public Options withClockHz(double hz) {
             return new Options(maxLoss, power, search, retrainEpochs, jobs, liberty, timeout, hz, verifyLimit, verify,
-                    heap, registers);
+                    heap, registers, costModel);
         }
 
         /** The same options with another allowed loss (bench explores each dataset at two). */
         public Options withMaxLoss(double loss) {
             return new Options(loss, power, search, retrainEpochs, jobs, liberty, timeout, clockHz, verifyLimit, verify,
-                    heap, registers);
+                    heap, registers, costModel);
         }
     }
 
@@ -134,7 +137,7 @@ public final class ExploreRun {
     public static Outcome run(Mlp model, Dataset train, Dataset test, Options o, Path dir, RunFingerprint inputs,
                               PrintStream log, Executor executor) {
         SearchSpace space = SearchSpace.of(model, QuantSpec.DEFAULT);
-        CostModel cost = CostModel.defaults();
+        CostModel cost = CostModels.resolve(o.costModel(), o.liberty(), log);
         RunFingerprint fingerprint = complete(inputs, o, cost);
         // Staging folders of design verifications an interruption cut short (nothing else writes there now).
         DesignFolder.removeLeftovers(dir.resolve("designs"));
@@ -284,7 +287,7 @@ public final class ExploreRun {
                                        Options o, boolean tools) {
         DesignConfig config = ev.compile(genome).config();
         return new RunPipeline.Request(ev.modelFor(genome), config, train, test, out, o.liberty(),
-                o.heap(), o.search().seed(), o.timeout(), tools, tools, o.clockHz());
+                o.heap(), o.search().seed(), o.timeout(), tools, tools, o.clockHz()).withCostModel(o.costModel());
     }
 
     private static String fmtHz(double hz) {

@@ -6,14 +6,20 @@ import java.util.List;
 
 /**
  * A bit-level netlist under construction: signals are ints, gates fold constants as they are
- * made, and printing keeps only the signals that reach an output (so the Verilog has no unused
- * wires for the linter to flag).
+ * made and are structurally hashed (a gate of the same kind on the same inputs, commutative
+ * inputs sorted, is the existing gate, as ABC's strash does), and printing keeps only the
+ * signals that reach an output (so the Verilog has no unused wires for the linter to flag). The
+ * cost model counts the live gates of this same netlist ({@link #countLive(boolean[], int[])}).
  */
 final class Gates {
     static final int ZERO = 0;
     static final int ONE = 1;
 
     private enum Op { CONST, INPUT, NOT, AND, OR, XOR, XOR3, MAJ }
+
+    /** Gate kinds counted by {@link #countLive(boolean[], int[])}, in that array's order. */
+    static final String[] KINDS = {"not", "and", "or", "xor", "xor3", "maj"};
+
 
     private Op[] op = new Op[256];
     private int[] a = new int[256];
@@ -24,6 +30,9 @@ final class Gates {
     private final List<String> comments = new ArrayList<>();
     private int[] commentAt = new int[16];
     private int size;
+    /** Open-addressing table of gate ids (plus one; 0 is empty), keyed on kind and inputs; sized for a cardio-sized netlist, so the search rarely rehashes. */
+    private int[] table = new int[8192];
+    private int tableUsed;
 
     Gates() {
         add(Op.CONST, 0, 0, 0);
@@ -48,6 +57,59 @@ final class Gates {
         b[size] = y;
         c[size] = z;
         return size++;
+    }
+
+    /** The gate {@code o(x, y, z)}: the existing one if there is one, else a new one. */
+    private int gate(Op o, int x, int y, int z) {
+        int mask = table.length - 1;
+        int h = hash(o, x, y, z) & mask;
+        while (true) {
+            int e = table[h];
+            if (e == 0) {
+                break;
+            }
+            int s = e - 1;
+            if (op[s] == o && a[s] == x && b[s] == y && c[s] == z) {
+                return s;
+            }
+            h = (h + 1) & mask;
+        }
+        int s = add(o, x, y, z);
+        table[h] = s + 1;
+        if (++tableUsed * 2 > table.length) {
+            rehash();
+        }
+        return s;
+    }
+
+    private static int hash(Op o, int x, int y, int z) {
+        int h = o.ordinal();
+        h = h * 0x9E3779B1 + x;
+        h = h * 0x9E3779B1 + y;
+        h = h * 0x9E3779B1 + z;
+        return h ^ (h >>> 15);
+    }
+
+    private void rehash() {
+        int[] old = table;
+        table = new int[old.length * 2];
+        int mask = table.length - 1;
+        for (int e : old) {
+            if (e != 0) {
+                int s = e - 1;
+                int h = hash(op[s], a[s], b[s], c[s]) & mask;
+                while (table[h] != 0) {
+                    h = (h + 1) & mask;
+                }
+                table[h] = e;
+            }
+        }
+    }
+
+    /** Whether x is the complement of y (one is a NOT of the other). */
+    private boolean complements(int x, int y) {
+        return op[x] == Op.NOT && a[x] == y || op[y] == Op.NOT && a[y] == x
+                || x == ZERO && y == ONE || x == ONE && y == ZERO;
     }
 
     /** Arrival time of a signal under {@link GateDelays#POLICY} (inputs at 0): steers the heap compressor. */
@@ -127,7 +189,7 @@ final class Gates {
         if (op[x] == Op.NOT) {
             return a[x];
         }
-        return add(Op.NOT, x, 0, 0);
+        return gate(Op.NOT, x, 0, 0);
     }
 
     int and(int x, int y) {
@@ -140,7 +202,10 @@ final class Gates {
         if (y == ONE || x == y) {
             return x;
         }
-        return add(Op.AND, x, y, 0);
+        if (complements(x, y)) {
+            return ZERO;
+        }
+        return gate(Op.AND, Math.min(x, y), Math.max(x, y), 0);
     }
 
     int or(int x, int y) {
@@ -153,7 +218,10 @@ final class Gates {
         if (y == ZERO || x == y) {
             return x;
         }
-        return add(Op.OR, x, y, 0);
+        if (complements(x, y)) {
+            return ONE;
+        }
+        return gate(Op.OR, Math.min(x, y), Math.max(x, y), 0);
     }
 
     int xor(int x, int y) {
@@ -172,14 +240,19 @@ final class Gates {
         if (x == y) {
             return ZERO;
         }
-        return add(Op.XOR, x, y, 0);
+        if (complements(x, y)) {
+            return ONE;
+        }
+        return gate(Op.XOR, Math.min(x, y), Math.max(x, y), 0);
     }
 
     int xor3(int x, int y, int z) {
-        if (isConst(x) || isConst(y) || isConst(z)) {
+        if (isConst(x) || isConst(y) || isConst(z) || x == y || y == z || x == z) {
             return xor(xor(x, y), z);
         }
-        return add(Op.XOR3, x, y, z);
+        int lo = Math.min(x, Math.min(y, z));
+        int hi = Math.max(x, Math.max(y, z));
+        return gate(Op.XOR3, lo, x + y + z - lo - hi, hi);
     }
 
     /** Majority of three: the carry of a full adder. */
@@ -193,7 +266,24 @@ final class Gates {
         if (isConst(y)) {
             return maj(x, z, y);
         }
-        return add(Op.MAJ, x, y, z);
+        if (x == y || x == z) {
+            return x;
+        }
+        if (y == z) {
+            return y;
+        }
+        if (complements(x, y)) {
+            return z;
+        }
+        if (complements(x, z)) {
+            return y;
+        }
+        if (complements(y, z)) {
+            return x;
+        }
+        int lo = Math.min(x, Math.min(y, z));
+        int hi = Math.max(x, Math.max(y, z));
+        return gate(Op.MAJ, lo, x + y + z - lo - hi, hi);
     }
 
     /** {@code sel ? x1 : x0}. */
@@ -310,6 +400,25 @@ final class Gates {
             }
         }
         return v;
+    }
+
+    /**
+     * Adds the live gates of each kind to {@code counts} (in {@link #KINDS} order); returns the
+     * live primary inputs.
+     */
+    int countLive(boolean[] live, int[] counts) {
+        int inputs = 0;
+        for (int s = 2; s < size; s++) {
+            if (live[s]) {
+                Op o = op[s];
+                if (o == Op.INPUT) {
+                    inputs++;
+                } else {
+                    counts[o.ordinal() - Op.NOT.ordinal()]++;
+                }
+            }
+        }
+        return inputs;
     }
 
     /** Gates of each kind among the live signals (for reports). */

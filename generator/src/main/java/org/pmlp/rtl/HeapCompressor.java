@@ -16,8 +16,9 @@ import java.util.List;
  * bit, so the adder count follows the heap's bit count, and the prefix network spans only the
  * late columns, so area stays close to an arrival-blind compressor's. Ties in arrival keep the
  * order the bits were added, so the result is deterministic. Carries out of the top column are
- * dropped (the sum is modulo 2^W). The emitter drives this on gate signals, and the cost model
- * counts what the emitter builds, so both follow this one policy.
+ * dropped (the sum is modulo 2^W). The emitter drives this on gate signals (the alternative it
+ * tries and drops leaves dead gates, which are neither printed nor counted), and the cost model
+ * counts the live gates the emitter builds, so both follow this one policy.
  */
 public final class HeapCompressor {
     private HeapCompressor() {
@@ -42,9 +43,6 @@ public final class HeapCompressor {
 
         /** Arrival time of a bit (any consistent unit; constants and inputs arrive first). */
         double arrival(T x);
-
-        /** Whether adders made from now on are counted (off while alternatives are tried). */
-        void counting(boolean on);
     }
 
     /**
@@ -139,22 +137,18 @@ public final class HeapCompressor {
     /** @param columns bits of each column (column 0 first); consumed */
     public static <T> List<T> compress(List<ArrayDeque<T>> columns, Cells<T> cells) {
         List<List<T>> rows = reduceToTwo(columns, cells);
-        cells.counting(false);
+        // Both candidates are built; the one not taken is left as dead gates (cells are
+        // hash-consed, so building the chosen one again would give the very same gates).
         List<T> ripple = new ArrayList<>();
         List<T> carries = ripple(rows, rows.size(), cells, ripple);
         int k = prefixStart(rows, carries, cells);
-        boolean hybrid = false;
         if (k > 0) {
             List<T> h = hybrid(rows, k, cells);
-            hybrid = latest(h, cells) < latest(ripple, cells);
+            if (latest(h, cells) < latest(ripple, cells)) {
+                return h;
+            }
         }
-        cells.counting(true);
-        if (hybrid) {
-            return hybrid(rows, k, cells);
-        }
-        List<T> out = new ArrayList<>();
-        ripple(rows, rows.size(), cells, out);
-        return out;
+        return ripple;
     }
 
     /** Three-greedy reduction to at most two bits per column, earliest first in each. */

@@ -25,19 +25,18 @@ public final class VerilogEmitter {
     private final Circuit circuit;
     private final HeapStyle style;
     private final Registers registers;
-    private final HeapCensus census;
+    /** Whether names and comments are made (not when only counting or timing the gates). */
+    private final boolean printing;
     private final Gates g = new Gates();
     private final Map<Node, int[]> bits = new HashMap<>();
     private final Map<InputNode, int[]> inputSignals = new HashMap<>();
     private int[] y;
-    /** Whether the Verilog is printed: only then are the gate comments worth formatting. */
-    private boolean printing;
 
-    private VerilogEmitter(Circuit circuit, HeapStyle style, Registers registers, HeapCensus census) {
+    private VerilogEmitter(Circuit circuit, HeapStyle style, Registers registers, boolean printing) {
         this.circuit = circuit;
         this.style = style;
         this.registers = registers;
-        this.census = census;
+        this.printing = printing;
     }
 
     /** With registered inputs and outputs ({@link Registers#BOTH}). */
@@ -46,23 +45,42 @@ public final class VerilogEmitter {
     }
 
     public static RtlDesign emit(Circuit circuit, HeapStyle style, Registers registers, String headerComment) {
-        return new VerilogEmitter(circuit, style, registers, HeapCensus.NONE).run(headerComment);
-    }
-
-    /** Builds the circuit's gates as {@link #emit} would, telling the census of every heap adder. */
-    public static void census(Circuit circuit, HeapStyle style, HeapCensus census) {
-        // Registers hold no heap adders, and the argmax comes after every heap: neither is built.
-        new VerilogEmitter(circuit, style, Registers.BOTH, census).buildHeaps();
+        return new VerilogEmitter(circuit, style, registers, true).run(headerComment);
     }
 
     /**
-     * {@link #census} and {@link #criticalPath} from one build of the gates (the search needs
-     * both for every candidate): returns the longest path under {@code delays}.
+     * The live gates of the netlist {@link #emit} prints, by kind, without printing it: the
+     * cost model's features. The registers add no gates, so one census serves every
+     * {@link Registers} choice.
      */
-    public static double census(Circuit circuit, HeapStyle style, HeapCensus census, GateDelays delays) {
-        VerilogEmitter e = new VerilogEmitter(circuit, style, Registers.BOTH, census);
+    public static GateCensus census(Circuit circuit, HeapStyle style) {
+        return census(circuit, style, null, null);
+    }
+
+    /**
+     * {@link #census(Circuit, HeapStyle)} and, with {@code delays}, {@link #criticalPath} from one
+     * build of the gates (the search needs both for every candidate): the longest path under
+     * {@code delays} is left in {@code pathOut[0]}.
+     */
+    public static GateCensus census(Circuit circuit, HeapStyle style, GateDelays delays, double[] pathOut) {
+        VerilogEmitter e = new VerilogEmitter(circuit, style, Registers.BOTH, false);
         e.build();
-        return e.g.criticalPath(e.y, delays);
+        if (delays != null) {
+            pathOut[0] = e.g.criticalPath(e.y, delays);
+        }
+        boolean[] live = e.g.live(e.y);
+        int[] counts = new int[Gates.KINDS.length];
+        int inputs = e.g.countLive(live, counts);
+        return new GateCensus(counts, inputs, e.y.length);
+    }
+
+    /**
+     * Live gates of an emitted netlist, by kind ({@link #KINDS} order), its live input bits and
+     * its output bits.
+     */
+    public record GateCensus(int[] gates, int inputBits, int outputBits) {
+        /** The gate kinds the emitter prints: NOT, AND2, OR2, XOR2, XOR3 and MAJ3 (full adder carry). */
+        public static final java.util.List<String> KINDS = java.util.List.of(Gates.KINDS);
     }
 
     /**
@@ -70,7 +88,7 @@ public final class VerilogEmitter {
      * output through the gates {@link #emit} writes (before synthesis).
      */
     public static double criticalPath(Circuit circuit, HeapStyle style, GateDelays delays) {
-        VerilogEmitter e = new VerilogEmitter(circuit, style, Registers.BOTH, HeapCensus.NONE);
+        VerilogEmitter e = new VerilogEmitter(circuit, style, Registers.BOTH, false);
         e.build();
         return e.g.criticalPath(e.y, delays);
     }
@@ -80,7 +98,7 @@ public final class VerilogEmitter {
      * and timed under each model asked (for fitting delays).
      */
     public static java.util.function.ToDoubleFunction<GateDelays> timing(Circuit circuit, HeapStyle style) {
-        VerilogEmitter e = new VerilogEmitter(circuit, style, Registers.BOTH, HeapCensus.NONE);
+        VerilogEmitter e = new VerilogEmitter(circuit, style, Registers.BOTH, false);
         e.build();
         return d -> e.g.criticalPath(e.y, d);
     }
@@ -104,7 +122,6 @@ public final class VerilogEmitter {
     }
 
     private RtlDesign run(String headerComment) {
-        printing = true;
         build();
         boolean[] live = g.live(y);
         List<PortMap.Bit> ports = new ArrayList<>();
@@ -126,7 +143,7 @@ public final class VerilogEmitter {
      * emulation of the RTL that needs no simulator, for randomized equivalence tests.
      */
     static int[] emulate(Circuit circuit, HeapStyle style, int[][] q) {
-        VerilogEmitter e = new VerilogEmitter(circuit, style, Registers.BOTH, HeapCensus.NONE);
+        VerilogEmitter e = new VerilogEmitter(circuit, style, Registers.BOTH, true);
         e.run("emulation");
         int[] y = e.y;
         Map<Integer, int[]> inputOf = new HashMap<>();
@@ -183,8 +200,8 @@ public final class VerilogEmitter {
         List<PartialProduct> rows = circuit.partialProducts(s);
         long constant = circuit.heapConstant(s);
         int heapBits = 0;
-        for (PartialProduct p : rows) {
-            heapBits += Long.bitCount(p.mask());
+        for (int i = 0; printing && i < rows.size(); i++) {
+            heapBits += Long.bitCount(rows.get(i).mask());
         }
         if (printing) {
             g.comment(String.format("neuron %s: %d partial-product bits, constant %d, %d-bit %s sum",
@@ -227,13 +244,12 @@ public final class VerilogEmitter {
                     cols.get(col).add(b);
                 } else {
                     cols.get(col).add(g.not(b));
-                    census.inverter();
                     k -= 1L << col;
                 }
             }
         }
         addConstant(cols, k);
-        return toArray(HeapCompressor.compress(cols, new GateCells(g, census)));
+        return toArray(HeapCompressor.compress(cols, new GateCells(g)));
     }
 
     private int[] splitHeap(List<PartialProduct> rows, long constant, int w) {
@@ -248,16 +264,13 @@ public final class VerilogEmitter {
             }
         }
         addConstant(constant >= 0 ? pos : neg, Math.abs(constant));
-        GateCells cells = new GateCells(g, census);
+        GateCells cells = new GateCells(g);
         List<Integer> p = HeapCompressor.compress(pos, cells);
         List<Integer> n = HeapCompressor.compress(neg, cells);
         // p - n = p + ~n + 1 (mod 2^w)
         List<ArrayDeque<Integer>> diff = columns(w);
         for (int c = 0; c < w; c++) {
             diff.get(c).add(p.get(c));
-            if (!Gates.isConst(n.get(c))) {
-                census.inverter();
-            }
             diff.get(c).add(g.not(n.get(c)));
         }
         diff.get(0).add(Gates.ONE);
@@ -322,7 +335,9 @@ public final class VerilogEmitter {
             int[] r = value[t.right()[c]];
             int b = am.effectiveBits(c, vw);
             int gt = greater(r, l, vw - b, vw, signed);
-            g.name(gt, "gt" + c);
+            if (printing) {
+                g.name(gt, "gt" + c);
+            }
             value[k + c] = new int[vw];
             index[k + c] = new int[iw];
             for (int j = 0; j < vw; j++) {
@@ -333,7 +348,7 @@ public final class VerilogEmitter {
             }
         }
         int[] y = index[t.root()];
-        for (int j = 0; j < y.length; j++) {
+        for (int j = 0; printing && j < y.length; j++) {
             g.name(y[j], "cls_" + j);
         }
         return y;
@@ -449,26 +464,13 @@ public final class VerilogEmitter {
     /** Full and half adders as gates. */
     static final class GateCells implements HeapCompressor.Cells<Integer> {
         private final Gates g;
-        private final HeapCensus counted;
-        private HeapCensus census;
 
-        GateCells(Gates g, HeapCensus census) {
+        GateCells(Gates g) {
             this.g = g;
-            this.counted = census;
-            this.census = census;
-        }
-
-        @Override
-        public void counting(boolean on) {
-            census = on ? counted : HeapCensus.NONE;
         }
 
         @Override
         public Integer carryNode(Integer gen, Integer prop, Integer genLow) {
-            // an AND and an OR: about a half adder's area
-            if (vars(gen, prop, genLow) == 3) {
-                census.halfAdder(2, 0);
-            }
             return g.or(gen, g.and(prop, genLow));
         }
 
@@ -479,35 +481,16 @@ public final class VerilogEmitter {
 
         @Override
         public Integer xor(Integer x, Integer y) {
-            census.halfAdder(vars(x, y), ones(x, y));
             return g.xor(x, y);
-        }
-
-        private static int vars(int x, int y) {
-            return (Gates.isConst(x) ? 0 : 1) + (Gates.isConst(y) ? 0 : 1);
-        }
-
-        private static int vars(int x, int y, int z) {
-            return vars(x, y) + (Gates.isConst(z) ? 0 : 1);
-        }
-
-        private static int ones(int x, int y) {
-            return (x == Gates.ONE ? 1 : 0) + (y == Gates.ONE ? 1 : 0);
-        }
-
-        private static int ones(int x, int y, int z) {
-            return ones(x, y) + (z == Gates.ONE ? 1 : 0);
         }
 
         @Override
         public List<Integer> fullAdder(Integer x, Integer y, Integer z) {
-            census.fullAdder(vars(x, y, z), ones(x, y, z));
             return List.of(g.xor3(x, y, z), g.maj(x, y, z));
         }
 
         @Override
         public List<Integer> halfAdder(Integer x, Integer y) {
-            census.halfAdder(vars(x, y), ones(x, y));
             return List.of(g.xor(x, y), g.and(x, y));
         }
 

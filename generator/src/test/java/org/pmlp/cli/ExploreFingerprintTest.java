@@ -72,10 +72,9 @@ class ExploreFingerprintTest {
         ExploreRun.Options o = new ExploreRun.Options(0.01, false, new Nsga2Search.Options(10, 10, 0.6, 0, 0.5, 1), 0,
                 1, null, 10, 5, 10, false, HeapStyle.TWOS_COMPLEMENT);
         CostModel shipped = CostModel.defaults();
-        double[] area = new double[org.pmlp.cost.CostFeatures.NAMES.length];
-        double[] power = new double[area.length];
-        java.util.Arrays.fill(area, 1);
-        CostModel other = new CostModel(area, power, shipped.source());
+        CostModel other = new CostModel(shipped.cells(), 2 * shipped.areaScale(), shipped.areaFactors(), shipped.powerScale(),
+                shipped.powerFactors(),
+                shipped.source());
         String d = changed(ExploreRun.complete(inputs, o, shipped), ExploreRun.complete(inputs, o, other));
         assertTrue(d.startsWith("cost model"), d);
     }

@@ -58,10 +58,10 @@ class TimingEstimateTest {
     void flipFlopsFollowTheRegisters() {
         RandomDesigns.Sample s = RandomDesigns.exactOfShape(1, 7, 3, 3);
         CompiledDesign d = DesignFlow.compileRetrained(s.model(), s.config(), s.calibration());
-        int both = FeatureCounter.count(d.circuit(), s.style(), org.pmlp.rtl.Registers.BOTH).flipFlops;
-        int in = FeatureCounter.count(d.circuit(), s.style(), org.pmlp.rtl.Registers.INPUTS).flipFlops;
-        int out = FeatureCounter.count(d.circuit(), s.style(), org.pmlp.rtl.Registers.OUTPUTS).flipFlops;
-        assertEquals(0, FeatureCounter.count(d.circuit(), s.style(), org.pmlp.rtl.Registers.NONE).flipFlops);
+        int both = FeatureCounter.count(d.circuit(), s.style(), org.pmlp.rtl.Registers.BOTH).flipFlops();
+        int in = FeatureCounter.count(d.circuit(), s.style(), org.pmlp.rtl.Registers.INPUTS).flipFlops();
+        int out = FeatureCounter.count(d.circuit(), s.style(), org.pmlp.rtl.Registers.OUTPUTS).flipFlops();
+        assertEquals(0, FeatureCounter.count(d.circuit(), s.style(), org.pmlp.rtl.Registers.NONE).flipFlops());
         assertEquals(7 * 4, in, "every input bit of an exact design");
         assertEquals(2, out, "a 2-bit class for 3 classes");
         assertEquals(both, in + out);

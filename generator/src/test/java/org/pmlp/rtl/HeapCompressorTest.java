@@ -36,7 +36,7 @@ class HeapCompressorTest {
         }
 
         int[] compress() {
-            List<Integer> out = HeapCompressor.compress(cols, new VerilogEmitter.GateCells(g, HeapCensus.NONE));
+            List<Integer> out = HeapCompressor.compress(cols, new VerilogEmitter.GateCells(g));
             return out.stream().mapToInt(Integer::intValue).toArray();
         }
     }

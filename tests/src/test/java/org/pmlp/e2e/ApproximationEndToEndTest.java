@@ -32,8 +32,9 @@ class ApproximationEndToEndTest {
         assertEquals(0, ra.get("netlist_mismatches").asInt());
         assertTrue(ra.get("area_cm2").asDouble() < re.get("area_cm2").asDouble() / 2,
                 "approx " + ra.get("area_cm2") + " vs exact " + re.get("area_cm2"));
-        // The cost model's estimate of both designs is within its claimed median error (README,
-        // "Cost model and calibration"). Measured: exact 3.7% area / 3.6% power, approx 0.3% / 0.4%.
+        // The cost model's estimate of both designs is within 5%, the bound README ("Cost model and
+        // calibration") holds its held-out median error to (3.9% area, 3.2% power). Measured with the
+        // netlist-count model: exact 3.1% area / 2.7% power, approx 4.2% / 3.4%.
         for (JsonNode r : new JsonNode[] {re, ra}) {
             assertWithin(r.get("estimated_area_cm2").asDouble(), r.get("area_cm2").asDouble(), CLAIMED_AREA_ERROR,
                     "area");
@@ -42,9 +43,9 @@ class ApproximationEndToEndTest {
         }
     }
 
-    /** The median relative errors the README claims for the shipped cost model. */
-    static final double CLAIMED_AREA_ERROR = 0.071;
-    static final double CLAIMED_POWER_ERROR = 0.064;
+    /** The bound on the shipped cost model's held-out median relative errors (README). */
+    static final double CLAIMED_AREA_ERROR = 0.05;
+    static final double CLAIMED_POWER_ERROR = 0.05;
 
     private static void assertWithin(double estimate, double actual, double relative, String what) {
         assertTrue(actual > 0 && Math.abs(estimate - actual) / actual <= relative, what + ": cost model " + estimate
@@ -84,7 +85,9 @@ class ApproximationEndToEndTest {
         assertEquals(area[1], cal.get("held_out_area_median_relative_error").asDouble(), 5e-5);
         assertEquals(power[1], cal.get("held_out_power_median_relative_error").asDouble(), 5e-5);
         JsonNode coef = org.pmlp.util.Json.read(out).node().get("area_um2");
-        assertTrue(coef.get("full_adders").asDouble() > 0, "a full adder has an area: " + coef);
+        for (String f : org.pmlp.cost.CostFeatures.NAMES) {
+            assertTrue(coef.get(f).asDouble() > 0, "no gate is free: " + coef);
+        }
     }
 
     /** Spearman and median relative error (as a fraction) from a line "PREFIX Spearman R, median relative error E%". */
