@@ -247,6 +247,18 @@ public final class Benchmark {
         clearNetworks(dir); // a previous run's other networks would join the comparison
         ModelJson.write(model, dir.resolve("model.json"));
         log.printf("%n== %s: %s, float test accuracy %.4f%n", name, model.topology(), model.accuracy(test));
+        // The other networks are trained first (their models are in place even when a verification fails).
+        java.util.Map<int[], Mlp> nets = new java.util.LinkedHashMap<>();
+        for (int[] net : others(topologies, hidden)) {
+            Path netDir = dir.resolve(Topologies.folder(net));
+            DesignFolderReset.clear(netDir);
+            ExploreRun.prepareFolder(netDir);
+            Mlp m = train(data, train, net, base.search().seed());
+            ModelJson.write(m, netDir.resolve("model.json"));
+            nets.put(net, m);
+            log.printf("network %s: %s, float test accuracy %.4f (explored after the literature's, in %s)%n",
+                    Topologies.text(net), m.topology(), m.accuracy(test), Topologies.folder(net));
+        }
         ExploreRun.Outcome o1 = explore(model, train, test, base, 0.01, dir.resolve("loss1"), log, executor);
         ExploreRun.Outcome o5 = explore(model, train, test, base, 0.05, dir.resolve("loss5"), log, executor);
         double exactAcc = o1.exact().report().accuracyGolden;
@@ -258,13 +270,11 @@ public final class Benchmark {
         List<String> late = new ArrayList<>();
         collect(dir, "loss1", o1, true, all, failed, late);
         collect(dir, "loss5", o5, false, all, failed, late);
-        for (int[] net : others(topologies, hidden)) {
+        for (var e : nets.entrySet()) {
+            int[] net = e.getKey();
+            Mlp m = e.getValue();
             String folder = Topologies.folder(net);
             Path netDir = dir.resolve(folder);
-            DesignFolderReset.clear(netDir);
-            ExploreRun.prepareFolder(netDir);
-            Mlp m = train(data, train, net, base.search().seed());
-            ModelJson.write(m, netDir.resolve("model.json"));
             log.printf("%n== %s, network %s: %s, float test accuracy %.4f%n", name, Topologies.text(net), m.topology(),
                     m.accuracy(test));
             ExploreRun.Outcome o = explore(m, train, test, lighter(base), OTHER_LOSS, netDir.resolve(OTHER_EXPLORATION), log,
