@@ -354,7 +354,7 @@ class EveryOptionMattersTest {
         String[] bench3 = plus(plus(replace(replace(bench, "--population", "4", "--population", "16"), "--generations", "1",
                 "--generations", "6"), "--registers", "both"), "--seed", "2");
         put("bench", "--power", () -> changes(benched, bench3, plus(bench3, "--power")));
-        // (the 4 x 1 search's scores do not depend on the retraining epochs: its formats are all fixed)
+        // (the 4 x 1 search keeps the same population and archive with 1 and 3 epochs, on main too)
         put("bench", "--retrain-epochs", () -> changes(benched, bench3, replace(bench3, "--retrain-epochs", "1",
                 "--retrain-epochs", "3")));
         // the other networks: a linear classifier is trained and explored in its own folder; bad lists are refused
