@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Benchmark against the literature: for every dataset folder in --datasets (train.csv and "
                 + "test.csv, already scaled, as in ../shared/datasets), train the float MLP with the literature's hidden "
-                + "size, verify the exact bespoke baseline, explore at 1%% and 5%% allowed loss, and write OUT/summary.csv "
+                + "size, verify the exact bespoke baseline, explore at 1%% and 5%% allowed loss, explore the other "
+                + "networks of --topologies (by default no hidden layer, and one of 1 and of 2 neurons) at 5%%, and write OUT/summary.csv "
                 + "and OUT/summary.md with the published figures beside ours. Designs are combinational by default "
                 + "(--registers none), like the published ones; every verified design is timed with OpenSTA at the "
                 + "clock (summary: critical_path_ms, timing_met), and the search treats a design whose estimated "
@@ -84,6 +85,15 @@ final class BenchCommand implements Callable<Integer> {
             description = "The voltage of --liberty-dir for the summary's low-voltage columns (default: ${DEFAULT-VALUE}).")
     double lowVdd;
 
+    @Option(names = "--topologies", paramLabel = "NETS", defaultValue = org.pmlp.explore.Topologies.DEFAULT,
+            description = "Networks explored besides the literature's (one hidden layer of its size, explored at 1%% "
+                    + "and 5%% loss), separated by ';': hidden-layer sizes each, 0 for none (a linear classifier), "
+                    + "e.g. 0;2;4,3 (at most 3 hidden layers); 'none' for the literature's network alone. Each is "
+                    + "trained with train's defaults and explored at 5%% loss from its own exact design with half the "
+                    + "--generations and half the --verify-limit; the summary and the anchors "
+                    + "comparison pick from the verified designs of all (default: ${DEFAULT-VALUE}).")
+    String topologies;
+
     @Option(names = "--anchors", paramLabel = "FILE",
             description = "Published points to compare with (columns dataset, work, test_accuracy, area_cm2, power_mw, "
                     + "vdd_v; e.g. ../shared/docs/anchors.csv): writes OUT/anchors.csv, OUT/anchors.md and "
@@ -104,6 +114,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         eda.heapStyle();
         Registers reg = Registers.parse(registers, "--registers");
+        java.util.List<int[]> nets = org.pmlp.explore.Topologies.parse(topologies, "--topologies");
         if (!Files.isDirectory(datasets)) {
             throw new UserError(datasets + ": no such folder");
         }
@@ -120,7 +131,7 @@ final class BenchCommand implements Callable<Integer> {
         if (only != null) {
             OptionUse.rejectGiven(spec, "the submitting pmlp bench compares with the anchors", "--anchors");
             ExploreRun.prepareFolder(output);
-            Benchmark.Row row = Benchmark.runOnly(datasets, only, output, o, low, System.out);
+            Benchmark.Row row = Benchmark.runOnly(datasets, only, output, o, nets, low, System.out);
             // The row (with its failed designs) is written either way; the submitting pmlp judges it.
             return row.failed().isEmpty() ? 0 : Main.VERIFICATION_FAILED;
         }
@@ -137,7 +148,7 @@ final class BenchCommand implements Callable<Integer> {
                     output, r.failed().isEmpty() ? "" : "; " + r.failed().size() + " dataset jobs failed (see above)");
             return r.failed().isEmpty() && failedDesigns(r.rows()) == 0 ? 0 : Main.VERIFICATION_FAILED;
         }
-        var rows = Benchmark.run(datasets, output, o, low, System.out, executor);
+        var rows = Benchmark.run(datasets, output, o, nets, low, System.out, executor);
         compare(published, rows, low);
         System.out.printf("%nbenchmark of %d datasets written to %s (summary.csv, summary.md)%n", rows.size(), output);
         return failedDesigns(rows) == 0 ? 0 : Main.VERIFICATION_FAILED;
@@ -185,7 +196,7 @@ final class BenchCommand implements Callable<Integer> {
                 "--population", Integer.toString(population), "--generations", Integer.toString(generations),
                 "--retrain-epochs", Integer.toString(retrainEpochs), "--jobs", Integer.toString(jobs),
                 "--verify-limit", Integer.toString(verifyLimit), "--timeout", Long.toString(eda.timeout),
-                "--heap", eda.heap, "--registers", registers));
+                "--heap", eda.heap, "--registers", registers, "--topologies", topologies));
         if (clockGiven()) {
             cmd.addAll(List.of("--clock-hz", Double.toString(eda.clockHz)));
         }

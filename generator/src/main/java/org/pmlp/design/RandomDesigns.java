@@ -53,6 +53,9 @@ public final class RandomDesigns {
         boolean small = profile == Profile.SMALL;
         int features = small ? 1 + r.nextInt(12) : 6 + r.nextInt(19);
         int hiddenLayers = 1 + (r.nextInt(small ? 4 : 6) == 0 ? 1 : 0);
+        if (small && noHiddenLayer(seed)) {
+            hiddenLayers = 0; // a linear classifier: the output layer on the inputs (bench's topology 0)
+        }
         int classes = small ? 2 + r.nextInt(5) : 2 + r.nextInt(6);
         Mlp model = model(r, seed, features, hiddenLayers, classes, small ? 1 : 2);
         QuantSpec spec = small
@@ -62,6 +65,14 @@ public final class RandomDesigns {
         int[][] calibration = calibration(r, features, spec.inputBits());
         DesignConfig config = new DesignConfig(spec, passes(r, shape, spec, small ? RandomDraw.ANY : RandomDraw.REALISTIC));
         return new Sample(model, config, r.nextBoolean() ? HeapStyle.TWOS_COMPLEMENT : HeapStyle.SPLIT, calibration);
+    }
+
+    /**
+     * One SMALL sample in eight has no hidden layer, drawn from its own stream so the other
+     * samples keep the shapes and knobs they had.
+     */
+    static boolean noHiddenLayer(long seed) {
+        return new SplittableRandom(seed ^ 0x5eedL << 20).nextInt(8) == 0;
     }
 
     /** A WIDE sample: the largest weight width (from the drawn one down) at which every sum fits. */

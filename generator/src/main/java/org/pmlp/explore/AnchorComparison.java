@@ -88,11 +88,31 @@ public final class AnchorComparison {
                         f -> org.pmlp.design.SupplySweep.point(f, member, clockHz, timeoutSeconds).totalMw());
     }
 
-    /** Every verified, non-constant design of a benchmarked dataset's explorations. */
+    /**
+     * Every verified, non-constant design of a benchmarked dataset's explorations: the literature
+     * network's (loss1, loss5) and those of the other networks of --topologies (net-0/loss5, ...).
+     */
     public static List<Design> designs(Path datasetDir) {
+        List<Design> out = new ArrayList<>(designs(datasetDir, EXPLORATIONS));
+        List<String> nets = new ArrayList<>();
+        if (Files.isDirectory(datasetDir)) {
+            try (java.util.stream.Stream<Path> s = Files.list(datasetDir)) {
+                s.map(p -> p.getFileName().toString()).filter(Topologies::isFolder).sorted().forEach(nets::add);
+            } catch (IOException e) {
+                throw new ToolFailure(datasetDir + ": cannot list the networks' folders: " + e.getMessage());
+            }
+        }
+        for (String n : nets) {
+            out.addAll(designs(datasetDir, List.of(n + "/" + Benchmark.OTHER_EXPLORATION)));
+        }
+        return out;
+    }
+
+    /** The verified designs of these explorations of one network (its exact design once). */
+    private static List<Design> designs(Path datasetDir, List<String> explorations) {
         List<Design> out = new ArrayList<>();
         boolean exactSeen = false;
-        for (String e : EXPLORATIONS) {
+        for (String e : explorations) {
             Path csv = datasetDir.resolve(e).resolve(ExploreOutputs.CSV);
             if (!Files.isRegularFile(csv)) {
                 continue;

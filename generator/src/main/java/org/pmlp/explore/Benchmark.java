@@ -48,8 +48,9 @@ public final class Benchmark {
     private Benchmark() {
     }
 
+    /** The literature's network alone (no {@code --topologies}). */
     public static List<Row> run(Path datasets, Path out, ExploreRun.Options base, PrintStream log) {
-        return run(datasets, out, base, null, log, ExploreRun.localExecutor(base));
+        return run(datasets, out, base, List.of(), null, log, ExploreRun.localExecutor(base));
     }
 
     /**
@@ -57,15 +58,19 @@ public final class Benchmark {
      * (a library of a --liberty-dir family, e.g. 0.6 V, or null): the exact and the two chosen designs
      * are also timed and powered with it (the summary's low-voltage columns).
      */
-    public static List<Row> run(Path datasets, Path out, ExploreRun.Options base, LibertyFamily.Member lowVoltage,
-                                PrintStream log, Executor executor) {
+    /**
+     * @param topologies the networks explored besides the literature's (hidden sizes each, see
+     *     {@link Topologies}); their verified designs join the comparison
+     */
+    public static List<Row> run(Path datasets, Path out, ExploreRun.Options base, List<int[]> topologies,
+                                LibertyFamily.Member lowVoltage, PrintStream log, Executor executor) {
         List<Path> dirs = datasetDirs(datasets);
         if (dirs.isEmpty()) {
             throw new UserError(datasets + ": no dataset folders with train.csv and test.csv");
         }
         List<Row> rows = new ArrayList<>();
         for (Path d : dirs) {
-            rows.add(one(d, out.resolve(d.getFileName().toString()), base, lowVoltage, log, executor));
+            rows.add(one(d, out.resolve(d.getFileName().toString()), base, topologies, lowVoltage, log, executor));
             write(out, rows);
         }
         return rows;
@@ -116,13 +121,13 @@ public final class Benchmark {
     }
 
     /** One dataset of the folder, as a per-dataset job runs it: its row goes to OUT/NAME/row.json. */
-    public static Row runOnly(Path datasets, String name, Path out, ExploreRun.Options base,
+    public static Row runOnly(Path datasets, String name, Path out, ExploreRun.Options base, List<int[]> topologies,
                               LibertyFamily.Member lowVoltage, PrintStream log) {
         Path data = datasets.resolve(name);
         if (!datasetDirs(datasets).contains(data)) {
             throw new UserError(data + ": no such dataset folder (with train.csv and test.csv)");
         }
-        Row row = one(data, out.resolve(name), base, lowVoltage, log, ExploreRun.localExecutor(base));
+        Row row = one(data, out.resolve(name), base, topologies, lowVoltage, log, ExploreRun.localExecutor(base));
         Files2.writeAtomically(out.resolve(name).resolve(ROW), org.pmlp.util.Json.write(rowJson(row)));
         return row;
     }
@@ -228,8 +233,8 @@ public final class Benchmark {
      */
     public static final double LITERATURE_CLOCK = Double.NaN;
 
-    private static Row one(Path data, Path dir, ExploreRun.Options given, LibertyFamily.Member lowVoltage,
-                           PrintStream log, Executor executor) {
+    private static Row one(Path data, Path dir, ExploreRun.Options given, List<int[]> topologies,
+                           LibertyFamily.Member lowVoltage, PrintStream log, Executor executor) {
         String name = data.getFileName().toString();
         ExploreRun.Options base = Double.isNaN(given.clockHz()) ? given.withClockHz(Literature.clockHz(name)) : given;
         Dataset train = CsvDatasetReader.read(data.resolve("train.csv"), CsvOptions.defaults()).dataset();
@@ -237,27 +242,49 @@ public final class Benchmark {
                 CsvOptions.defaults().withKnownClasses(train.classLabels())).dataset();
         int hidden = Literature.hidden(name);
         long t0 = System.nanoTime();
-        // The splits are already min-max scaled to [0, 0.9] over the whole dataset: no scaler.
-        Mlp model = MlpTraining.train(train, new InputScaler.Identity(),
-                TrainingOptions.defaults(new int[] {hidden}, base.search().seed()),
-                Map.of("train", data.resolve("train.csv").toString(), "test", data.resolve("test.csv").toString()));
+        Mlp model = train(data, train, new int[] {hidden}, base.search().seed());
         ExploreRun.prepareFolder(dir);
+        clearNetworks(dir); // a previous run's other networks would join the comparison
         ModelJson.write(model, dir.resolve("model.json"));
         log.printf("%n== %s: %s, float test accuracy %.4f%n", name, model.topology(), model.accuracy(test));
+        // The other networks are trained first (their models are in place even when a verification fails).
+        java.util.Map<int[], Mlp> nets = new java.util.LinkedHashMap<>();
+        for (int[] net : others(topologies, hidden)) {
+            Path netDir = dir.resolve(Topologies.folder(net));
+            DesignFolderReset.clear(netDir);
+            ExploreRun.prepareFolder(netDir);
+            Mlp m = train(data, train, net, base.search().seed());
+            ModelJson.write(m, netDir.resolve("model.json"));
+            nets.put(net, m);
+            log.printf("network %s: %s, float test accuracy %.4f (explored after the literature's, in %s)%n",
+                    Topologies.text(net), m.topology(), m.accuracy(test), Topologies.folder(net));
+        }
         ExploreRun.Outcome o1 = explore(model, train, test, base, 0.01, dir.resolve("loss1"), log, executor);
         ExploreRun.Outcome o5 = explore(model, train, test, base, 0.05, dir.resolve("loss5"), log, executor);
-        double seconds = (System.nanoTime() - t0) / 1e9;
         double exactAcc = o1.exact().report().accuracyGolden;
-        // The exact design loses nothing, so it qualifies when no approximate design does. A constant
-        // circuit (area 0, one answer) is no classifier and never the "smallest design".
-        List<ExploreRun.Verified> all = new ArrayList<>(real(dir.resolve("loss1"), o1, o1.front()));
-        all.addAll(real(dir.resolve("loss5"), o5, o5.front()));
-        all.addAll(real(dir.resolve("loss1"), o1, List.of(o1.exact())));
+        // Every verified design with the folder it is in. The exact design loses nothing, so it
+        // qualifies when no approximate design does. A constant circuit (area 0, one answer) is
+        // no classifier and never the "smallest design".
+        java.util.Map<ExploreRun.Verified, Path> all = new java.util.LinkedHashMap<>();
         List<String> failed = new ArrayList<>();
-        ExploreOutputs.failures(o1).forEach(id -> failed.add("loss1/" + id));
-        ExploreOutputs.failures(o5).forEach(id -> failed.add("loss5/" + id));
-        ExploreRun.Verified best1 = smallestWithin(all, exactAcc - 0.01);
-        ExploreRun.Verified best5 = smallestWithin(all, exactAcc - 0.05);
+        List<String> late = new ArrayList<>();
+        collect(dir, "loss1", o1, true, all, failed, late);
+        collect(dir, "loss5", o5, false, all, failed, late);
+        for (var e : nets.entrySet()) {
+            int[] net = e.getKey();
+            Mlp m = e.getValue();
+            String folder = Topologies.folder(net);
+            Path netDir = dir.resolve(folder);
+            log.printf("%n== %s, network %s: %s, float test accuracy %.4f%n", name, Topologies.text(net), m.topology(),
+                    m.accuracy(test));
+            ExploreRun.Outcome o = explore(m, train, test, lighter(base), OTHER_LOSS, netDir.resolve(OTHER_EXPLORATION), log,
+                    executor);
+            collect(dir, folder + "/" + OTHER_EXPLORATION, o, true, all, failed, late);
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        List<ExploreRun.Verified> designs = new ArrayList<>(all.keySet());
+        ExploreRun.Verified best1 = smallestWithin(designs, exactAcc - 0.01);
+        ExploreRun.Verified best5 = smallestWithin(designs, exactAcc - 0.05);
         java.util.Map<String, DesignReport.VddPoint> low = new java.util.LinkedHashMap<>();
         if (lowVoltage != null) {
             java.util.Map<String, ExploreRun.Verified> chosen = new java.util.LinkedHashMap<>();
@@ -266,8 +293,8 @@ public final class Benchmark {
             chosen.put("loss5", best5);
             for (var e : chosen.entrySet()) {
                 if (e.getValue() != null) {
-                    Path folder = (o1.front().contains(e.getValue()) || e.getValue() == o1.exact() ? dir.resolve("loss1")
-                            : dir.resolve("loss5")).resolve("designs").resolve(e.getValue().id());
+                    Path folder = e.getValue() == o1.exact() ? dir.resolve("loss1").resolve("designs").resolve("exact")
+                            : all.get(e.getValue());
                     low.put(e.getKey(), org.pmlp.design.SupplySweep.point(folder, lowVoltage, base.clockHz(),
                             base.timeout()));
                 }
@@ -275,9 +302,6 @@ public final class Benchmark {
         }
         Row row = new Row(name, model.topology(), model.accuracy(test), exactAcc, o1.exact().report().areaCm2,
                 o1.exact().report().powerMw, best1, best5, seconds, List.copyOf(failed), low, o1.exact().report());
-        List<String> late = new ArrayList<>();
-        ExploreOutputs.timingViolations(o1).forEach(id -> late.add("loss1/" + id));
-        ExploreOutputs.timingViolations(o5).forEach(id -> late.add("loss5/" + id));
         if (!late.isEmpty()) {
             log.printf("%s: warning: failed timing constraint (OpenSTA: the worst path is longer than the clock period at"
                     + " --clock-hz; timing_met = no in pareto.csv): %s%n", name, String.join(", ", late));
@@ -288,6 +312,62 @@ public final class Benchmark {
         log.printf("%s: exact %.4f / %.3f cm^2 / %.2f mW; <=1%%: %s; <=5%%: %s (%.0f s)%n", name, exactAcc,
                 row.exactArea(), row.exactPower(), describe(row.loss1()), describe(row.loss5()), seconds);
         return row;
+    }
+
+    /**
+     * The allowed loss of the other networks' explorations (relative to each network's own exact
+     * design): the published points within 5 points of the best lie within 5% of the exact baselines.
+     */
+    static final double OTHER_LOSS = 0.05;
+
+    /** The folder of an other network's exploration inside its network folder. */
+    static final String OTHER_EXPLORATION = "loss5";
+
+    /**
+     * An other network's budget: half the generations and half the verify limit (rounded up),
+     * so the extra networks add less time than their number of explorations.
+     */
+    static ExploreRun.Options lighter(ExploreRun.Options o) {
+        Nsga2Search.Options s = o.search();
+        return new ExploreRun.Options(o.maxLoss(), o.power(), new Nsga2Search.Options(s.population(),
+                Math.max(1, s.generations() / 2), s.offspringFraction(), s.mutation(), s.crossover(), s.seed(), s.maxAge()),
+                o.retrainEpochs(), o.jobs(), o.liberty(), o.timeout(), o.clockHz(), (o.verifyLimit() + 1) / 2, o.verify(),
+                o.heap(), o.registers());
+    }
+
+    /** The listed networks except the literature's one-hidden-layer network, which is always explored. */
+    static List<int[]> others(List<int[]> topologies, int literatureHidden) {
+        return topologies.stream().filter(t -> !(t.length == 1 && t[0] == literatureHidden)).toList();
+    }
+
+    /** The float network with these hidden sizes, trained with the trainer's defaults. */
+    private static Mlp train(Path data, Dataset train, int[] hidden, long seed) {
+        // The splits are already min-max scaled to [0, 0.9] over the whole dataset: no scaler.
+        return MlpTraining.train(train, new InputScaler.Identity(), TrainingOptions.defaults(hidden, seed),
+                Map.of("train", data.resolve("train.csv").toString(), "test", data.resolve("test.csv").toString()));
+    }
+
+    /**
+     * Adds an exploration's verified real designs (its front; with {@code withExact} its exact
+     * baseline too) to {@code all}, each with its folder, the ids prefixed with the exploration's
+     * folder unless it is the literature network's ("loss1", "loss5"); and its failures and timing
+     * violations ("loss1/d03", "net-0/loss5/d02").
+     */
+    private static void collect(Path dir, String exploration, ExploreRun.Outcome o, boolean withExact,
+                                java.util.Map<ExploreRun.Verified, Path> all, List<String> failed, List<String> late) {
+        Path edir = dir.resolve(exploration);
+        boolean prefix = exploration.contains("/");
+        List<ExploreRun.Verified> designs = new ArrayList<>(real(edir, o, o.front()));
+        if (withExact) {
+            designs.addAll(real(edir, o, List.of(o.exact())));
+        }
+        for (ExploreRun.Verified v : designs) {
+            ExploreRun.Verified named = prefix ? new ExploreRun.Verified(exploration + "/" + v.id(), v.candidate(),
+                    v.report(), v.trainAccuracy()) : v;
+            all.put(named, edir.resolve("designs").resolve(v.id()));
+        }
+        ExploreOutputs.failures(o).forEach(id -> failed.add(exploration + "/" + id));
+        ExploreOutputs.timingViolations(o).forEach(id -> late.add(exploration + "/" + id));
     }
 
     private static ExploreRun.Outcome explore(Mlp model, Dataset train, Dataset test, ExploreRun.Options base,
@@ -417,6 +497,15 @@ public final class Benchmark {
 
     private static String f3(double v) {
         return Double.isNaN(v) ? "-" : String.format("%.3f", v);
+    }
+
+    /** Clears the other networks' folders of a previous run in a dataset's folder. */
+    private static void clearNetworks(Path dir) {
+        try (Stream<Path> s = Files.list(dir)) {
+            s.filter(p -> Topologies.isFolder(p.getFileName().toString())).toList().forEach(DesignFolderReset::clear);
+        } catch (IOException e) {
+            throw new UserError(dir + ": cannot list the dataset's run folder: " + e.getMessage());
+        }
     }
 
     /** Clears a previous run folder of the benchmark (only ever its own). */

@@ -352,7 +352,7 @@ class EveryOptionMattersTest {
 
         // bench: one small dataset; the model it trains and its first exploration, before verification
         String[] bench = a("bench", "--datasets", "{datasets}", "-o", "{out}/b", "--population", "4", "--generations", "1",
-                "--retrain-epochs", "1", "--verify-limit", "1", "--timeout", "1");
+                "--retrain-epochs", "1", "--verify-limit", "1", "--timeout", "1", "--topologies", "none");
         Observe benched = files("b/wine/model.json").and(json("b/wine/loss1/checkpoint.json", "fingerprint"))
                 .and(lines("exact bespoke baseline", "search:", "error"));
         String[] bench2 = replace(replace(bench, "--population", "4", "--population", "10"), "--generations", "1",
@@ -371,6 +371,12 @@ class EveryOptionMattersTest {
         put("bench", "--power", () -> changesOnSomeSeed(benched, bench3, plus(bench3, "--power")));
         put("bench", "--retrain-epochs", () -> changesOnSomeSeed(benched, bench, replace(bench, "--retrain-epochs", "1",
                 "--retrain-epochs", "3")));
+        // the other networks: a linear classifier is trained and explored in its own folder; bad lists are refused
+        put("bench", "--topologies", () -> {
+            changes(files("b/wine/net-0/model.json").and(lines("network 0")), bench,
+                    replace(bench, "--topologies", "none", "--topologies", "0"));
+            rejected("--topologies", replace(bench, "--topologies", "none", "--topologies", "0;2,x"));
+        });
         put("bench", "--jobs", () -> rejected("--jobs", plus(bench, "--jobs", "0")));
         put("bench", "--verify-limit", () -> rejected("--verify-limit", replace(bench, "--verify-limit", "1",
                 "--verify-limit", "0")));

@@ -100,6 +100,28 @@ class AnchorComparisonTest {
                 d.stream().map(AnchorComparison.Design::id).toList());
     }
 
+    /** bench --topologies: the other networks' verified designs (and their own exact designs) compete too. */
+    @Test
+    void otherNetworksDesignsCompete() throws Exception {
+        Path out = bench();
+        String head = "id,accuracy_train,accuracy_test,est_area_cm2,area_cm2,power_mw,rtl_mismatches,netlist_mismatches,"
+                + "netlist_equivalence,constant,timing_met,critical_path_ms,config\n";
+        for (String net : new String[] {"net-0", "net-4-3"}) {
+            Files.createDirectories(out.resolve("seeds/" + net + "/loss5"));
+            Files.writeString(out.resolve("seeds/" + net + "/loss5/pareto.csv"), head
+                    + "exact,0.95,0.9048,4,4.0,11.0,0,0,proved,no,yes,80,designs/exact/config.json\n"
+                    + "d01,0.93,0.9524,1,0.01,0.05,0,0,proved,no,yes,40,designs/d01/config.json\n"
+                    + "d02,0.93,0.9524,1,0.02,0.05,1,0,proved,no,yes,40,designs/d02/config.json\n"); // mismatch
+        }
+        Files.createDirectories(out.resolve("seeds/not-a-net/loss5"));
+        Files.copy(out.resolve("seeds/net-0/loss5/pareto.csv"), out.resolve("seeds/not-a-net/loss5/pareto.csv"));
+        List<AnchorComparison.Design> d = AnchorComparison.designs(out.resolve("seeds"));
+        assertEquals(List.of("loss1/exact", "loss1/d01", "loss1/d03", "loss5/d01", "net-0/loss5/exact",
+                "net-0/loss5/d01", "net-4-3/loss5/exact", "net-4-3/loss5/d01"),
+                d.stream().map(AnchorComparison.Design::id).toList());
+        assertEquals("net-0/loss5/d01", AnchorComparison.smallestAtLeast(d, 0.95).id());
+    }
+
     @Test
     void matchesTheSmallestDesignAtLeastAsAccurateWithRatiosAnchorOverPmlp() throws Exception {
         Path out = bench();

@@ -63,7 +63,9 @@ class KnobStabilityTest {
 
     @Test
     void randomDesignsOfEveryProfileAreUnchanged() throws Exception {
-        assertEquals("1e0e44dab1ff4c39", randomDesigns(RandomDesigns.Profile.SMALL, 300));
+        // SMALL changed on purpose with issue 11: one sample in eight is a network without hidden layer
+        // (was 1e0e44dab1ff4c39); the others are unchanged (their own random stream is untouched)
+        assertEquals("fa16346a5746c009", randomDesigns(RandomDesigns.Profile.SMALL, 300));
         assertEquals("0a4da88a13a5dbd1", randomDesigns(RandomDesigns.Profile.REALISTIC, 300));
         assertEquals("330147dd6ce8a037", randomDesigns(RandomDesigns.Profile.WIDE, 20));
     }

@@ -11,7 +11,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** pmlp bench --anchors on one small dataset with the real published points (../shared/docs/anchors.csv). */
+/**
+ * pmlp bench --anchors on one small dataset with the real published points (../shared/docs/anchors.csv),
+ * over two networks (--topologies 0: the literature's 7-3-3 and a linear classifier 7-3), whose
+ * verified designs all compete.
+ */
 class BenchAnchorsEndToEndTest {
     @TempDir
     Path tmp;
@@ -27,8 +31,10 @@ class BenchAnchorsEndToEndTest {
         Path out = tmp.resolve("bench");
         Cli.Run r = Cli.run("bench", "--datasets", datasets.toString(), "-o", out.toString(), "--population", "12",
                 "--generations", "8", "--retrain-epochs", "3", "--verify-limit", "2", "--anchors", anchors.toString(),
-                "--liberty-dir", family.toString(), "--low-vdd", "0.6");
+                "--liberty-dir", family.toString(), "--low-vdd", "0.6", "--topologies", "0");
         assertEquals(0, r.exitCode(), r.out());
+        assertTrue(r.out().contains("== seeds, network 0: 7-3,"), r.out());
+        assertTrue(Files.readString(out.resolve("seeds/net-0/model.json")).contains("\"activation\""));
         assertTrue(r.out().contains("points dominated"), r.out());
         assertTrue(Files.size(out.resolve("seeds/anchors-area.png")) > 1000, "the plot");
         assertTrue(Files.exists(out.resolve("anchors.md")));
@@ -41,15 +47,21 @@ class BenchAnchorsEndToEndTest {
 
         // the verified designs of the bench, as its explorations list them
         Map<String, double[]> designs = new HashMap<>();
-        for (String e : new String[] {"loss1", "loss5"}) {
+        int linear = 0;
+        for (String e : new String[] {"loss1", "loss5", "net-0/loss5"}) {
             List<String> front = Files.readAllLines(out.resolve("seeds").resolve(e).resolve("pareto.csv"));
             for (String line : front.subList(1, front.size())) {
                 String[] f = line.split(",", -1);
+                if (e.startsWith("net-0")) {
+                    assertEquals("0", f[6], "the linear classifier's designs co-simulate bit-exact: " + line);
+                    linear++;
+                }
                 if (f[6].equals("0") && f[9].equals("no")) {
                     designs.put(e + "/" + f[0], new double[] {Double.parseDouble(f[2]), Double.parseDouble(f[4])});
                 }
             }
         }
+        assertTrue(linear >= 2, "the linear classifier's exact design and front are verified: " + linear);
         int powerCompared = 0;
         int matched = 0;
         for (String line : csv.subList(1, csv.size())) {
