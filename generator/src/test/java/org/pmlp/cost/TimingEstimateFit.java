@@ -26,9 +26,9 @@ public final class TimingEstimateFit {
     record Point(String name, java.util.function.ToDoubleFunction<GateDelays> path, Registers registers, double sta) {
     }
 
-    /** Parameters: NOT, AND, OR, XOR, XOR3, MAJ delays; base offset; input-register and output-register offsets. */
+    /** Parameters: NOT, AND, OR, XOR, XOR3, MAJ delays; base offset; input-register and output-register offsets; delay per extra load. */
     static double estimate(double[] p, Point x) {
-        GateDelays g = new GateDelays(p[0], p[1], p[2], p[3], p[4], p[5]);
+        GateDelays g = new GateDelays(p[0], p[1], p[2], p[3], p[4], p[5], p[9]);
         return x.path().applyAsDouble(g) + p[6] + (x.registers().inputs() ? p[7] : 0)
                 + (x.registers().outputs() ? p[8] : 0);
     }
@@ -64,7 +64,7 @@ public final class TimingEstimateFit {
         }
         GateDelays g = TimingEstimate.GATES;
         double[] p = {g.not(), g.and(), g.or(), g.xor(), g.xor3(), g.maj(), TimingEstimate.OFFSET_MS,
-            TimingEstimate.INPUT_REGISTER_MS, TimingEstimate.OUTPUT_REGISTER_MS};
+            TimingEstimate.INPUT_REGISTER_MS, TimingEstimate.OUTPUT_REGISTER_MS, g.perLoad()};
         double best = loss(p, pts);
         System.out.printf(Locale.ROOT, "before: largest %.1f%%%n", 100 * Arrays.stream(errors(p, pts)).max().orElse(0));
         SplittableRandom r = new SplittableRandom(Long.getLong("seed", 1));
@@ -74,7 +74,7 @@ public final class TimingEstimateFit {
             for (int k = 0; k < q.length; k++) {
                 if (r.nextInt(3) == 0) {
                     double step = scale * r.nextGaussian();
-                    q[k] = k < 6 ? Math.max(0.05, q[k] * (1 + step)) : q[k] + 10 * step;
+                    q[k] = k < 6 ? Math.max(0.05, q[k] * (1 + step)) : k < 9 ? q[k] + 10 * step : Math.max(0, q[k] + step);
                 }
             }
             double l = loss(q, pts);
