@@ -8,6 +8,7 @@ import org.pmlp.ir.PartialProduct;
 import org.pmlp.ir.SumNode;
 import org.pmlp.ir.Tournament;
 import org.pmlp.ir.WidthInference;
+import org.pmlp.rtl.ArgmaxGates;
 import org.pmlp.rtl.GateDelays;
 import org.pmlp.rtl.HeapCensus;
 import org.pmlp.rtl.HeapStyle;
@@ -88,16 +89,14 @@ public final class FeatureCounter {
         Tournament t = Tournament.of(k);
         int vw = WidthInference.argmaxValueWidth(c);
         int iw = Math.max(1, 32 - Integer.numberOfLeadingZeros(k - 1));
-        int[] needed = new int[k + t.comparators()];
-        for (int cmp = t.comparators() - 1; cmp >= 0; cmp--) {
-            int bits = am.effectiveBits(cmp, vw);
-            f.comparatorBits += bits;
-            needed[t.left()[cmp]] = Math.max(needed[t.left()[cmp]], bits);
-            needed[t.right()[cmp]] = Math.max(needed[t.right()[cmp]], bits);
+        int[] bits = new int[t.comparators()];
+        for (int cmp = 0; cmp < bits.length; cmp++) {
+            bits[cmp] = am.effectiveBits(cmp, vw);
         }
-        for (int cmp = 0; cmp < t.comparators(); cmp++) {
-            f.muxBits += needed[k + cmp] + iw;
-        }
+        // as the emitter builds it (sequential levels, then speculative ones)
+        int[] census = ArgmaxGates.census(t, bits, vw, iw);
+        f.comparatorBits += census[0];
+        f.muxBits += census[1];
     }
 
     /** Sorts the emitter's heap adders into features by what constant folding leaves of them. */

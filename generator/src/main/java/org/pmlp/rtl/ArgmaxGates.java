@@ -14,7 +14,7 @@ import org.pmlp.ir.Tournament;
  * the comparators no longer sit in series: one comparator stage and a little select logic instead
  * of one comparator and one value multiplexer per level.
  */
-final class ArgmaxGates {
+public final class ArgmaxGates {
     /** Speculation starts at this level when the tournament has more (1 = all pairs). */
     static final int SPECULATED_LEVELS = Integer.getInteger("pmlp.speculate", 2);
 
@@ -39,6 +39,60 @@ final class ArgmaxGates {
         for (int c = 0; c < t.comparators(); c++) {
             level[k + c] = 1 + Math.max(level[t.left()[c]], level[t.right()[c]]);
         }
+    }
+
+    /**
+     * What {@link #build} makes, for the cost model: {comparator bits, multiplexer bits}. Every
+     * comparator (a sequential one, or a speculative one per pair of finalists) counts its bits;
+     * a sequential level's winner counts a multiplexer bit per value bit a later comparator reads
+     * and per index bit; the speculative select logic (per finalist an AND over its pairs and an
+     * AND-OR per index bit) counts as one multiplexer bit per three gates.
+     */
+    public static int[] census(Tournament t, int[] bits, int vw, int iw) {
+        ArgmaxGates a = new ArgmaxGates(null, t, bits, vw, false);
+        int k = t.leaves();
+        int from = speculatedFrom(a.levels());
+        int[] needed = new int[k + t.comparators()];
+        int comparatorBits = 0;
+        int muxBits = 0;
+        java.util.Map<Integer, List<Integer>> fin = new java.util.HashMap<>();
+        java.util.Set<Integer> finalists = new java.util.TreeSet<>();
+        for (int c = 0; c < t.comparators(); c++) {
+            int e = k + c;
+            if (a.level[e] < from) {
+                comparatorBits += bits[c];
+                needed[t.left()[c]] = Math.max(needed[t.left()[c]], bits[c]);
+                needed[t.right()[c]] = Math.max(needed[t.right()[c]], bits[c]);
+                continue;
+            }
+            List<Integer> mine = new ArrayList<>();
+            @SuppressWarnings("unchecked")
+            List<Integer>[] sides = new List[2];
+            int[] ops = {t.left()[c], t.right()[c]};
+            for (int s = 0; s < 2; s++) {
+                sides[s] = a.level[ops[s]] < from ? List.of(ops[s]) : fin.get(ops[s]);
+                mine.addAll(sides[s]);
+                if (a.level[ops[s]] < from) {
+                    finalists.add(ops[s]);
+                }
+            }
+            for (int x : sides[0]) {
+                for (int y : sides[1]) {
+                    comparatorBits += bits[c];
+                    needed[x] = Math.max(needed[x], bits[c]);
+                    needed[y] = Math.max(needed[y], bits[c]);
+                }
+            }
+            fin.put(e, mine);
+        }
+        for (int c = 0; c < t.comparators(); c++) {
+            if (a.level[k + c] < from) {
+                muxBits += needed[k + c] + iw;
+            }
+        }
+        int f = finalists.size();
+        muxBits += (f * (f - 1) + 2 * f * iw) / 3;
+        return new int[] {comparatorBits, muxBits};
     }
 
     /** Levels of the tournament (0 for a single class). */
