@@ -31,6 +31,8 @@ public final class TimingEstimate {
     static final double OFFSET_MS = -3.44;
     static final double INPUT_REGISTER_MS = 0.39;
     static final double OUTPUT_REGISTER_MS = 3.76;
+    /** Scale of a {@link HeapStyle#SPLIT} design's gate path. */
+    static final double SPLIT_FACTOR = 1.0;
 
     private TimingEstimate() {
     }
