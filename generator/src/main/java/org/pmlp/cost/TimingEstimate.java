@@ -44,7 +44,7 @@ public final class TimingEstimate {
 
     /** Worst path of the design built with {@code registers}, as the sign-off times it. */
     public static double criticalPathMs(Circuit circuit, HeapStyle style, Registers registers) {
-        return fromGatePath(VerilogEmitter.criticalPath(circuit, style, GATES), registers);
+        return fromGatePath(VerilogEmitter.criticalPath(circuit, style, GATES), style, registers);
     }
 
     /** The gate delays of the estimate (for timing the gates in the same pass as the cost census). */
@@ -52,9 +52,9 @@ public final class TimingEstimate {
         return GATES;
     }
 
-    /** The estimate from the emitted gates' longest path under {@link #gates()}. */
-    public static double fromGatePath(double gatePathMs, Registers registers) {
-        return gatePathMs + OFFSET_MS + (registers.inputs() ? INPUT_REGISTER_MS : 0)
-                + (registers.outputs() ? OUTPUT_REGISTER_MS : 0);
+    /** The estimate from the emitted gates' longest path under {@link #gates()}, for a design of that heap style. */
+    public static double fromGatePath(double gatePathMs, HeapStyle style, Registers registers) {
+        return gatePathMs * (style == HeapStyle.SPLIT ? SPLIT_FACTOR : 1) + OFFSET_MS
+                + (registers.inputs() ? INPUT_REGISTER_MS : 0) + (registers.outputs() ? OUTPUT_REGISTER_MS : 0);
     }
 }

@@ -15,8 +15,13 @@ import org.pmlp.ir.Tournament;
  * of one comparator and one value multiplexer per level.
  */
 public final class ArgmaxGates {
-    /** Speculation starts at this level when the tournament has more (1 = all pairs). */
-    static final int SPECULATED_LEVELS = Integer.getInteger("pmlp.speculate", 2);
+    /**
+     * Levels speculated in a tournament of four or more levels (nine or more classes): the last
+     * three (for 9-16 classes all but the first). Measured on exact arrhythmia (13 classes, public 1.0 V library): README.
+     * Fewer levels save less delay; all of them (every pair of classes) cost about 20% more
+     * gates on it.
+     */
+    static final int SPECULATED_LEVELS = 3;
 
     private final Gates g;
     private final Tournament t;
@@ -100,7 +105,7 @@ public final class ArgmaxGates {
         return level[t.root()];
     }
 
-    /** The first speculated level: the last {@link #SPECULATED_LEVELS} levels when there are more than two. */
+    /** The first speculated level: the last {@link #SPECULATED_LEVELS} levels when there are four or more. */
     static int speculatedFrom(int levels) {
         return levels >= 4 ? Math.max(1, levels - SPECULATED_LEVELS + 1) : levels + 1;
     }

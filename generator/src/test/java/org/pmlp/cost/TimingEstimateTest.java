@@ -48,7 +48,7 @@ class TimingEstimateTest {
                 org.junit.jupiter.api.Assertions.assertArrayEquals(
                         FeatureCounter.count(d.circuit(), s.style(), r).vector(), fused.vector());
                 assertEquals(TimingEstimate.criticalPathMs(d.circuit(), s.style(), r),
-                        TimingEstimate.fromGatePath(path[0], r), 1e-9, "seed " + seed + " " + r);
+                        TimingEstimate.fromGatePath(path[0], s.style(), r), 1e-9, "seed " + seed + " " + r);
             }
         }
     }
