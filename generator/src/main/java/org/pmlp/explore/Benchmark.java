@@ -332,7 +332,7 @@ public final class Benchmark {
         return new ExploreRun.Options(o.maxLoss(), o.power(), new Nsga2Search.Options(s.population(),
                 Math.max(1, s.generations() / 2), s.offspringFraction(), s.mutation(), s.crossover(), s.seed(), s.maxAge()),
                 o.retrainEpochs(), o.jobs(), o.liberty(), o.timeout(), o.clockHz(), (o.verifyLimit() + 1) / 2, o.verify(),
-                o.heap(), o.registers());
+                o.heap(), o.registers(), o.costModel());
     }
 
     /** The listed networks except the literature's one-hidden-layer network, which is always explored. */

@@ -118,7 +118,7 @@ public final class CandidateEvaluator {
         double[] path = new double[1];
         CostFeatures f = FeatureCounter.count(c, style, registers, TimingEstimate.gates(), path);
         return new Score((double) correct / trainQ.rows(), cost.areaUm2(f) / 1e8, cost.powerMw(f),
-                TimingEstimate.fromGatePath(path[0], registers));
+                TimingEstimate.fromGatePath(path[0], style, registers));
     }
 
     /** The design of a genome (retrained model, configuration, circuit, golden model). */

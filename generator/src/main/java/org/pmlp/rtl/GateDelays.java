@@ -1,11 +1,18 @@
 package org.pmlp.rtl;
 
 /**
- * Delays of the emitted gate kinds (NOT, AND, OR, XOR, XOR3, MAJ), in milliseconds. The
+ * Delays of the emitted gate kinds (NOT, AND, OR, XOR, XOR3, MAJ), in milliseconds, and a delay
+ * per gate input a signal drives beyond the first ({@code perLoad}: the EGFET library has no buffer,
+ * so a wide fanout, such as a comparator's select driving a value multiplexer, slows its driver). The
  * heap compressor orders bits by arrival under {@link #POLICY}; timing estimates use a model
  * calibrated against OpenSTA on synthesized netlists.
  */
-public record GateDelays(double not, double and, double or, double xor, double xor3, double maj) {
+public record GateDelays(double not, double and, double or, double xor, double xor3, double maj, double perLoad) {
+    /** Delays that do not depend on the load a gate drives. */
+    public GateDelays(double not, double and, double or, double xor, double xor3, double maj) {
+        this(not, and, or, xor, xor3, maj, 0);
+    }
+
     /**
      * Delays of the gates as synthesis maps them onto the public EGFET 1.0 V cells, read off
      * OpenSTA paths of pmlp's netlists: ABC builds most XORs and majorities from NAND2 and INV

@@ -123,6 +123,7 @@ final class Gates {
      */
     double criticalPath(int[] outputs, GateDelays delays) {
         boolean[] live = live(outputs);
+        int[] loads = delays.perLoad() == 0 ? null : loads(live);
         double[] t = new double[size];
         for (int s = 2; s < size; s++) {
             if (!live[s] || op[s] == Op.INPUT) {
@@ -135,13 +136,32 @@ final class Gates {
             if (op[s] == Op.XOR3 || op[s] == Op.MAJ) {
                 in = Math.max(in, t[c[s]]);
             }
-            t[s] = in + delays.of(op[s].ordinal() - Op.NOT.ordinal());
+            t[s] = in + delays.of(op[s].ordinal() - Op.NOT.ordinal())
+                    + (loads == null ? 0 : delays.perLoad() * Math.max(0, loads[s] - 1));
         }
         double worst = 0;
         for (int s : outputs) {
             worst = Math.max(worst, t[s]);
         }
         return worst;
+    }
+
+    /** Per signal, the live gate inputs it drives (an XOR3 or majority reading it once each). */
+    private int[] loads(boolean[] live) {
+        int[] n = new int[size];
+        for (int s = 2; s < size; s++) {
+            if (!live[s] || op[s] == Op.INPUT) {
+                continue;
+            }
+            n[a[s]]++;
+            if (op[s] != Op.NOT) {
+                n[b[s]]++;
+            }
+            if (op[s] == Op.XOR3 || op[s] == Op.MAJ) {
+                n[c[s]]++;
+            }
+        }
+        return n;
     }
 
     static int constant(boolean v) {

@@ -330,63 +330,15 @@ public final class VerilogEmitter {
             g.comment(String.format("argmax: %d classes, order %s, %d-bit %s values", k,
                     java.util.Arrays.toString(order), vw, signed ? "signed" : "unsigned"));
         }
-        for (int c = 0; c < t.comparators(); c++) {
-            int[] l = value[t.left()[c]];
-            int[] r = value[t.right()[c]];
-            int b = am.effectiveBits(c, vw);
-            int gt = greater(r, l, vw - b, vw, signed);
-            if (printing) {
-                g.name(gt, "gt" + c);
-            }
-            value[k + c] = new int[vw];
-            index[k + c] = new int[iw];
-            for (int j = 0; j < vw; j++) {
-                value[k + c][j] = g.mux(gt, l[j], r[j]);
-            }
-            for (int j = 0; j < iw; j++) {
-                index[k + c][j] = g.mux(gt, index[t.left()[c]][j], index[t.right()[c]][j]);
-            }
+        int[] bits = new int[t.comparators()];
+        for (int c = 0; c < bits.length; c++) {
+            bits[c] = am.effectiveBits(c, vw);
         }
-        int[] y = index[t.root()];
+        int[] y = new ArgmaxGates(g, t, bits, vw, signed).build(value, index);
         for (int j = 0; printing && j < y.length; j++) {
             g.name(y[j], "cls_" + j);
         }
         return y;
-    }
-
-    /**
-     * {@code r[hi-1:lo] > l[hi-1:lo]}, signed or unsigned, as a balanced tree over the bits (a
-     * range's "greater" is its upper half's, or its upper half equal and its lower half greater):
-     * logarithmic depth where a borrow chain from the lsb would ripple through every bit, for one
-     * more AND gate per bit. The comparators sit in series in the tournament, so this is most of
-     * the argmax's delay.
-     */
-    private int greater(int[] r, int[] l, int lo, int hi, boolean signed) {
-        int n = hi - lo;
-        int[] gt = new int[n];
-        int[] eq = new int[n];
-        for (int j = lo; j < hi; j++) {
-            int lj = l[j];
-            int rj = r[j];
-            if (signed && j == hi - 1) {
-                lj = g.not(lj);
-                rj = g.not(rj);
-            }
-            gt[j - lo] = g.and(g.not(lj), rj);
-            eq[j - lo] = g.not(g.xor(lj, rj));
-        }
-        return n == 0 ? Gates.ZERO : greaterTree(gt, eq, 0, n)[0];
-    }
-
-    /** {greater, equal} of bits [lo, hi) (the equal output only where a caller needs it). */
-    private int[] greaterTree(int[] gt, int[] eq, int lo, int hi) {
-        if (hi - lo == 1) {
-            return new int[] {gt[lo], eq[lo]};
-        }
-        int mid = (lo + hi + 1) / 2;
-        int[] low = greaterTree(gt, eq, lo, mid);
-        int[] high = greaterTree(gt, eq, mid, hi);
-        return new int[] {g.or(high[0], g.and(high[1], low[0])), lo == 0 ? Gates.ZERO : g.and(high[1], low[1])};
     }
 
     private static int[] toArray(List<Integer> list) {

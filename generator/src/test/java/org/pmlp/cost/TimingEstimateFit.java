@@ -23,13 +23,13 @@ public final class TimingEstimateFit {
     private TimingEstimateFit() {
     }
 
-    record Point(String name, java.util.function.ToDoubleFunction<GateDelays> path, Registers registers, double sta) {
+    record Point(String name, java.util.function.ToDoubleFunction<GateDelays> path, Registers registers, HeapStyle style, double sta) {
     }
 
-    /** Parameters: NOT, AND, OR, XOR, XOR3, MAJ delays; base offset; input-register and output-register offsets. */
+    /** Parameters: NOT, AND, OR, XOR, XOR3, MAJ delays; base offset; input-register and output-register offsets; delay per extra load. */
     static double estimate(double[] p, Point x) {
-        GateDelays g = new GateDelays(p[0], p[1], p[2], p[3], p[4], p[5]);
-        return x.path().applyAsDouble(g) + p[6] + (x.registers().inputs() ? p[7] : 0)
+        GateDelays g = new GateDelays(p[0], p[1], p[2], p[3], p[4], p[5], p[9]);
+        return x.path().applyAsDouble(g) * (x.style() == HeapStyle.SPLIT ? p[10] : 1) + p[6] + (x.registers().inputs() ? p[7] : 0)
                 + (x.registers().outputs() ? p[8] : 0);
     }
 
@@ -60,11 +60,11 @@ public final class TimingEstimateFit {
                 continue;
             }
             TimingEstimateAccuracyTest.Case c = cases.stream().filter(k -> k.name().equals(f[0])).findFirst().orElseThrow();
-            pts.add(new Point(c.name(), VerilogEmitter.timing(c.compile().circuit(), c.sample().style()), c.registers(), sta));
+            pts.add(new Point(c.name(), VerilogEmitter.timing(c.compile().circuit(), c.sample().style()), c.registers(), c.sample().style(), sta));
         }
         GateDelays g = TimingEstimate.GATES;
         double[] p = {g.not(), g.and(), g.or(), g.xor(), g.xor3(), g.maj(), TimingEstimate.OFFSET_MS,
-            TimingEstimate.INPUT_REGISTER_MS, TimingEstimate.OUTPUT_REGISTER_MS};
+            TimingEstimate.INPUT_REGISTER_MS, TimingEstimate.OUTPUT_REGISTER_MS, g.perLoad(), TimingEstimate.SPLIT_FACTOR};
         double best = loss(p, pts);
         System.out.printf(Locale.ROOT, "before: largest %.1f%%%n", 100 * Arrays.stream(errors(p, pts)).max().orElse(0));
         SplittableRandom r = new SplittableRandom(Long.getLong("seed", 1));
@@ -74,7 +74,7 @@ public final class TimingEstimateFit {
             for (int k = 0; k < q.length; k++) {
                 if (r.nextInt(3) == 0) {
                     double step = scale * r.nextGaussian();
-                    q[k] = k < 6 ? Math.max(0.05, q[k] * (1 + step)) : q[k] + 10 * step;
+                    q[k] = k < 6 ? Math.max(0.05, q[k] * (1 + step)) : k < 9 ? q[k] + 10 * step : k == 9 ? Math.max(0, q[k] + step) : q[k] * (1 + step);
                 }
             }
             double l = loss(q, pts);

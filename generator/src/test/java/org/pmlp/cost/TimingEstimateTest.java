@@ -17,14 +17,14 @@ class TimingEstimateTest {
 
     /**
      * Pins two of the calibration designs to the figures they had when the delays were fitted
-     * (registered; OpenSTA: 130.7 and, with registered inputs only, 153.7 ms): a change to the emitted
+     * (registered; OpenSTA: 126.5 and, with registered inputs only, 158.7 ms): a change to the emitted
      * gates or the delays shows here, and the estimate must then be measured again with
      * TimingEstimateAccuracyTest (see README).
      */
     @Test
     void calibrationDesignsKeepTheirEstimates() {
-        assertEquals(147.09, estimate(1), 0.01);
-        assertEquals(159.59, estimate(2), 0.01);
+        assertEquals(142.30, estimate(1), 0.01);
+        assertEquals(161.23, estimate(2), 0.01);
     }
 
     @Test
@@ -48,7 +48,7 @@ class TimingEstimateTest {
                 org.junit.jupiter.api.Assertions.assertArrayEquals(
                         FeatureCounter.count(d.circuit(), s.style(), r).vector(), fused.vector());
                 assertEquals(TimingEstimate.criticalPathMs(d.circuit(), s.style(), r),
-                        TimingEstimate.fromGatePath(path[0], r), 1e-9, "seed " + seed + " " + r);
+                        TimingEstimate.fromGatePath(path[0], s.style(), r), 1e-9, "seed " + seed + " " + r);
             }
         }
     }

@@ -32,6 +32,27 @@ class EmitterEquivalenceTest {
         }
     }
 
+    /** Ten and thirteen classes (pendigits, arrhythmia): tournaments whose last levels are speculative. */
+    @Test
+    void speculativeArgmaxMatchesGoldenModel() {
+        int[][] shapes = {{16, 5, 10}, {30, 5, 13}, {12, 3, 9}, {8, 2, 16}};
+        for (int i = 0; i < shapes.length; i++) {
+            int[] sh = shapes[i];
+            RandomDesigns.Sample s = RandomDesigns.exactOfShape(200 + i, sh[0], sh[1], sh[2]);
+            CompiledDesign d = DesignFlow.compileRetrained(s.model(), s.config(), s.calibration());
+            int[][] q = vectors(d, i);
+            int[] golden = d.program().classifyAll(q);
+            java.util.Set<Integer> classes = new java.util.HashSet<>();
+            for (int c : golden) {
+                classes.add(c);
+            }
+            for (HeapStyle style : HeapStyle.values()) {
+                assertArrayEquals(golden, VerilogEmitter.emulate(d.circuit(), style, q), "shape " + java.util.Arrays.toString(sh));
+            }
+            org.junit.jupiter.api.Assertions.assertTrue(classes.size() > 2, "several classes win: " + classes);
+        }
+    }
+
     static int[][] vectors(CompiledDesign d, long seed) {
         List<int[]> out = new ArrayList<>(TestVectorsAccess.corners(d));
         SplittableRandom r = new SplittableRandom(seed);
