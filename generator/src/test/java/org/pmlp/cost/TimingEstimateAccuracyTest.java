@@ -32,9 +32,9 @@ import org.pmlp.testutil.Shared;
  * designs: 21 random realistic ones (approximations of every kind, every register choice) and 14
  * exact designs of the literature's small shapes, each combinational and registered (README:
  * "Timing estimate"). Designs whose sign-off path is under {@link #TRIVIAL_MS} (synthesis left
- * little or no logic: a register's clock-to-output) are listed but not scored. Bounds just above
- * what was measured when fitted (median 4.1%, largest 12.5%, 23 of 32 within 10%): median 5%,
- * largest 13%, at least 23 within 10% (the issue asks every design within 10%: not reached).
+ * little or no logic: a register's clock-to-output) are listed but not scored. Measured when
+ * fitted on the structurally hashed gates (median 4.0%, largest 9.4%: all 32 within 10%); the
+ * bounds are the issue's: every design within 10%, and a median of at most 5%.
  */
 class TimingEstimateAccuracyTest {
     /** A design of the check: how it is built and what registers it has. */
@@ -124,8 +124,7 @@ class TimingEstimateAccuracyTest {
         System.out.println(table + summary);
         assertTrue(e.length >= 30, "at least 30 non-constant designs: " + e.length);
         assertTrue(e[e.length / 2] <= 0.05, summary + "\n" + table);
-        assertTrue(e[e.length - 1] <= 0.13, summary + "\n" + table);
-        assertTrue(Arrays.stream(e).filter(x -> x <= 0.10).count() >= 23, summary + "\n" + table);
+        assertTrue(e[e.length - 1] <= 0.10, summary + "\n" + table);
     }
 
     /**
