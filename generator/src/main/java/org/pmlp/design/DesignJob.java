@@ -6,17 +6,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.pmlp.ToolFailure;
-import org.pmlp.cost.CostFeatures;
-import org.pmlp.cost.CostModel;
-import org.pmlp.cost.CostModels;
-import org.pmlp.cost.FeatureCounter;
 import org.pmlp.eda.NetlistEquivalence;
 import org.pmlp.eda.Tools;
 import org.pmlp.eda.VerilatorSimulation;
 import org.pmlp.eda.YosysSynthesis;
 import org.pmlp.exec.Job;
 import org.pmlp.exec.JobResult;
-import org.pmlp.quant.QuantizedData;
 import org.pmlp.rtl.RtlDesign;
 import org.pmlp.util.Files2;
 
@@ -54,34 +49,14 @@ public final class DesignJob {
     public static Prepared prepare(String name, RunPipeline.Request r, Path folder) {
         Stopwatch sw = new Stopwatch();
         DesignReport report = new DesignReport();
-        CompiledDesign d = sw.time("compile", () -> DesignFlow.compile(r.model(), r.config(), r.train(), r.seed()));
-        QuantizedData test = r.test() == null ? null
-                : QuantizedData.of(r.test(), d.model().scaler(), d.config().spec().inputQuantizer());
-        double floatAcc = r.test() == null ? Double.NaN : r.model().accuracy(r.test());
-        TestVectors vectors = TestVectors.build(d.circuit(), d.program(), test, 1000, r.seed());
         Path fresh = fresh(folder);
-        RtlDesign rtl = sw.time("generate", () -> DesignWriter.write(d, vectors, fresh, r.liberty(), r.style(), floatAcc));
-        report.topology = d.circuit().topology();
-        report.testVectors = vectors.size();
-        report.labelledVectors = vectors.labelled();
-        report.accuracyFloat = floatAcc;
-        report.accuracyGolden = DesignWriter.goldenAccuracy(vectors);
-        report.heapStyle = r.style().name().toLowerCase();
-        report.registers = d.config().registers().label();
-        CostFeatures features = FeatureCounter.count(d.circuit(), r.style(), d.config().registers());
-        CostModel cost = CostModels.resolve(r.costModel(), r.liberty(), QUIET);
-        report.estimatedAreaCm2 = cost.areaUm2(features) / 1e8;
-        report.estimatedPowerMw = cost.powerMw(features);
-        report.inputPortBits = rtl.ports().width();
-        report.rtlGates = rtl.gates();
-        report.liberty = r.liberty() == null ? DesignWriter.DEFAULT_LIBERTY + " (pmlp default, EGFET 1.0 V figures)"
-                : r.liberty().toAbsolutePath().toString();
+        RunPipeline.Written w = RunPipeline.write(r, fresh, report, sw, QUIET);
         sw.time("lint", () -> Lint.check(new DesignFolder(fresh).verilog(), r.timeoutSeconds()));
         Path lib = r.liberty() == null ? fresh.resolve(DesignWriter.DEFAULT_LIBERTY) : r.liberty();
         YosysSynthesis.Library library = YosysSynthesis.prepareLibrary(fresh, lib);
         settle(fresh, folder);
-        return new Prepared(name, r, folder.toAbsolutePath().normalize(), vectors, rtl, report, library, sw,
-                d.config().registers());
+        return new Prepared(name, r, folder.toAbsolutePath().normalize(), w.vectors(), w.rtl(), report, library, sw,
+                w.design().config().registers());
     }
 
     /**

@@ -80,16 +80,23 @@ public final class RunPipeline {
         }
     }
 
-    private static DesignReport runIn(Path stage, Request r, SupplySweep.Supply supply, Stopwatch sw, PrintStream log) {
-        DesignReport report = new DesignReport();
+    /** A design compiled and written into a folder: what the tools then check. */
+    record Written(CompiledDesign design, TestVectors vectors, RtlDesign rtl) {
+    }
+
+    /**
+     * Compiles the request's design, writes it (RTL, test vectors, harness) into {@code folder}
+     * and fills the report's design fields: accuracies, estimates, ports. A run and a batch job
+     * ({@link DesignJob}) both start here.
+     */
+    static Written write(Request r, Path folder, DesignReport report, Stopwatch sw, PrintStream log) {
         CompiledDesign d = sw.time("compile", () -> DesignFlow.compile(r.model(), r.config(), r.train(), r.seed()));
         QuantizedData test = r.test() == null ? null
                 : QuantizedData.of(r.test(), d.model().scaler(), d.config().spec().inputQuantizer());
         // The float model as given (before any retraining): the reference the approximations are judged by.
         double floatAcc = r.test() == null ? Double.NaN : r.model().accuracy(r.test());
         TestVectors vectors = TestVectors.build(d.circuit(), d.program(), test, 1000, r.seed());
-        RtlDesign rtl = sw.time("generate", () -> DesignWriter.write(d, vectors, stage, r.liberty(), r.style(), floatAcc));
-        DesignFolder f = new DesignFolder(stage);
+        RtlDesign rtl = sw.time("generate", () -> DesignWriter.write(d, vectors, folder, r.liberty(), r.style(), floatAcc));
         report.topology = d.circuit().topology();
         report.testVectors = vectors.size();
         report.labelledVectors = vectors.labelled();
@@ -105,6 +112,16 @@ public final class RunPipeline {
         report.rtlGates = rtl.gates();
         report.liberty = r.liberty() == null ? DesignWriter.DEFAULT_LIBERTY + " (pmlp default, EGFET 1.0 V figures)"
                 : r.liberty().toAbsolutePath().toString();
+        return new Written(d, vectors, rtl);
+    }
+
+    private static DesignReport runIn(Path stage, Request r, SupplySweep.Supply supply, Stopwatch sw, PrintStream log) {
+        DesignReport report = new DesignReport();
+        Written w = write(r, stage, report, sw, log);
+        CompiledDesign d = w.design();
+        TestVectors vectors = w.vectors();
+        RtlDesign rtl = w.rtl();
+        DesignFolder f = new DesignFolder(stage);
         log.printf("generated %s: %d input port bits, %d gates before synthesis, %d test vectors%n",
                 report.topology, rtl.ports().width(), rtl.gates(), vectors.size());
         if (r.simulate()) {
