@@ -18,6 +18,7 @@ import org.pmlp.util.Json;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 
 @Command(name = "explore", mixinStandardHelpOptions = true,
@@ -129,7 +130,7 @@ final class ExploreCommand implements Callable<Integer> {
         check();
         Path dir = output;
         ExploreRun.prepareFolder(dir);
-        List<String> args = ownArgs();
+        List<String> args = savedArgs();
         Path argsFile = dir.resolve(ARGS_FILE);
         if (Files.exists(dir.resolve(org.pmlp.explore.Checkpoint.FILE))) {
             throw new UserError(dir + ": holds an exploration already; continue it with --resume " + dir
@@ -169,6 +170,26 @@ final class ExploreCommand implements Callable<Integer> {
         again.check();
         // The folder may have moved since the run began: continue where it is now.
         return again.execute(resume, "explore " + String.join(" ", args) + " (resumed)");
+    }
+
+    /**
+     * The arguments saved for --resume: the options given, each file path made absolute, so the
+     * run can be resumed from any working directory (the inputs are fingerprinted by content).
+     */
+    List<String> savedArgs() {
+        List<String> out = new ArrayList<>();
+        for (OptionSpec o : spec.commandLine().getParseResult().matchedOptions()) {
+            String name = o.longestName();
+            if (o.arity().max() == 0) {
+                out.add(name);
+                continue;
+            }
+            for (String v : o.originalStringValues()) {
+                // name=value keeps a value that itself starts with "--" (--slurm-opt=--time=10) a value.
+                out.add(name + "=" + (o.type() == Path.class ? Path.of(v).toAbsolutePath().normalize() : v));
+            }
+        }
+        return out;
     }
 
     /** This command's own arguments as given (the parse starts at the top command). */
