@@ -1,6 +1,5 @@
 package org.pmlp.rtl;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -214,24 +213,8 @@ public final class VerilogEmitter {
         return out;
     }
 
-    private List<ArrayDeque<Integer>> columns(int w) {
-        List<ArrayDeque<Integer>> cols = new ArrayList<>(w);
-        for (int c = 0; c < w; c++) {
-            cols.add(new ArrayDeque<>());
-        }
-        return cols;
-    }
-
-    private static void addConstant(List<ArrayDeque<Integer>> cols, long value) {
-        for (int c = 0; c < cols.size(); c++) {
-            if ((value >> c & 1) != 0) {
-                cols.get(c).addFirst(Gates.ONE);
-            }
-        }
-    }
-
     private int[] twosComplementHeap(List<PartialProduct> rows, long constant, int w) {
-        List<ArrayDeque<Integer>> cols = columns(w);
+        BitColumns cols = new BitColumns(w);
         long k = constant;
         for (PartialProduct p : rows) {
             for (int j = 0; j < 63; j++) {
@@ -241,40 +224,39 @@ public final class VerilogEmitter {
                 }
                 int b = bit(p.source(), j);
                 if (p.sign() > 0) {
-                    cols.get(col).add(b);
+                    cols.add(col, b);
                 } else {
-                    cols.get(col).add(g.not(b));
+                    cols.add(col, g.not(b));
                     k -= 1L << col;
                 }
             }
         }
-        addConstant(cols, k);
-        return toArray(HeapCompressor.compress(cols, new GateCells(g)));
+        cols.addConstant(k);
+        return HeapCompressor.compress(cols, g);
     }
 
     private int[] splitHeap(List<PartialProduct> rows, long constant, int w) {
-        List<ArrayDeque<Integer>> pos = columns(w);
-        List<ArrayDeque<Integer>> neg = columns(w);
+        BitColumns pos = new BitColumns(w);
+        BitColumns neg = new BitColumns(w);
         for (PartialProduct p : rows) {
             for (int j = 0; j < 63; j++) {
                 int col = j + p.shift();
                 if ((p.mask() >> j & 1) != 0 && col < w) {
-                    (p.sign() > 0 ? pos : neg).get(col).add(bit(p.source(), j));
+                    (p.sign() > 0 ? pos : neg).add(col, bit(p.source(), j));
                 }
             }
         }
-        addConstant(constant >= 0 ? pos : neg, Math.abs(constant));
-        GateCells cells = new GateCells(g);
-        List<Integer> p = HeapCompressor.compress(pos, cells);
-        List<Integer> n = HeapCompressor.compress(neg, cells);
+        (constant >= 0 ? pos : neg).addConstant(Math.abs(constant));
+        int[] p = HeapCompressor.compress(pos, g);
+        int[] n = HeapCompressor.compress(neg, g);
         // p - n = p + ~n + 1 (mod 2^w)
-        List<ArrayDeque<Integer>> diff = columns(w);
+        BitColumns diff = new BitColumns(w);
         for (int c = 0; c < w; c++) {
-            diff.get(c).add(p.get(c));
-            diff.get(c).add(g.not(n.get(c)));
+            diff.add(c, p[c]);
+            diff.add(c, g.not(n[c]));
         }
-        diff.get(0).add(Gates.ONE);
-        return toArray(HeapCompressor.compress(diff, cells));
+        diff.add(0, Gates.ONE);
+        return HeapCompressor.compress(diff, g);
     }
 
     private int[] activation(ActNode a) {
@@ -341,14 +323,6 @@ public final class VerilogEmitter {
         return y;
     }
 
-    private static int[] toArray(List<Integer> list) {
-        int[] out = new int[list.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = list.get(i);
-        }
-        return out;
-    }
-
     private String print(String headerComment, PortMap map, int[] y, boolean[] live) {
         StringBuilder sb = new StringBuilder();
         for (String line : headerComment.split("\n")) {
@@ -410,50 +384,6 @@ public final class VerilogEmitter {
         }
         if (b.isEmpty()) {
             sb.append("//   (none)\n");
-        }
-    }
-
-    /** Full and half adders as gates. */
-    static final class GateCells implements HeapCompressor.Cells<Integer> {
-        private final Gates g;
-
-        GateCells(Gates g) {
-            this.g = g;
-        }
-
-        @Override
-        public Integer carryNode(Integer gen, Integer prop, Integer genLow) {
-            return g.or(gen, g.and(prop, genLow));
-        }
-
-        @Override
-        public Integer and(Integer x, Integer y) {
-            return g.and(x, y);
-        }
-
-        @Override
-        public Integer xor(Integer x, Integer y) {
-            return g.xor(x, y);
-        }
-
-        @Override
-        public List<Integer> fullAdder(Integer x, Integer y, Integer z) {
-            return List.of(g.xor3(x, y, z), g.maj(x, y, z));
-        }
-
-        @Override
-        public List<Integer> halfAdder(Integer x, Integer y) {
-            return List.of(g.xor(x, y), g.and(x, y));
-        }
-
-        @Override
-        public double arrival(Integer x) {
-            return g.arrival(x);
-        }
-
-        @Override
-        public Integer zero() {
-            return Gates.ZERO;
         }
     }
 }
