@@ -39,6 +39,21 @@ final class Gates {
         add(Op.CONST, 1, 0, 0);
     }
 
+    /**
+     * Empties the netlist for another build, keeping the grown arrays (the search builds one
+     * netlist per candidate on each thread: allocating and growing them anew each time was a
+     * tenth of the census).
+     */
+    void reset() {
+        Arrays.fill(name, 0, size, null);
+        Arrays.fill(table, 0);
+        tableUsed = 0;
+        comments.clear();
+        size = 0;
+        add(Op.CONST, 0, 0, 0);
+        add(Op.CONST, 1, 0, 0);
+    }
+
     private int add(Op o, int x, int y, int z) {
         if (size == op.length) {
             int n = size * 2;
@@ -122,7 +137,11 @@ final class Gates {
      * timing pass over the netlist as emitted (before synthesis).
      */
     double criticalPath(int[] outputs, GateDelays delays) {
-        boolean[] live = live(outputs);
+        return criticalPath(outputs, delays, live(outputs));
+    }
+
+    /** As above, given {@link #live} of the outputs. */
+    double criticalPath(int[] outputs, GateDelays delays, boolean[] live) {
         int[] loads = delays.perLoad() == 0 ? null : loads(live);
         double[] t = new double[size];
         for (int s = 2; s < size; s++) {

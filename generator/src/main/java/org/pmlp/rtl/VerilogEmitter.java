@@ -26,12 +26,20 @@ public final class VerilogEmitter {
     private final Registers registers;
     /** Whether names and comments are made (not when only counting or timing the gates). */
     private final boolean printing;
-    private final Gates g = new Gates();
+    private final Gates g;
     private final Map<Node, int[]> bits = new HashMap<>();
     private final Map<InputNode, int[]> inputSignals = new HashMap<>();
     private int[] y;
 
+    /** A netlist per thread for {@link #census}: it is built and dropped for every candidate of a search. */
+    private static final ThreadLocal<Gates> CENSUS_GATES = ThreadLocal.withInitial(Gates::new);
+
     private VerilogEmitter(Circuit circuit, HeapStyle style, Registers registers, boolean printing) {
+        this(circuit, style, registers, printing, new Gates());
+    }
+
+    private VerilogEmitter(Circuit circuit, HeapStyle style, Registers registers, boolean printing, Gates g) {
+        this.g = g;
         this.circuit = circuit;
         this.style = style;
         this.registers = registers;
@@ -62,12 +70,14 @@ public final class VerilogEmitter {
      * {@code delays} is left in {@code pathOut[0]}.
      */
     public static GateCensus census(Circuit circuit, HeapStyle style, GateDelays delays, double[] pathOut) {
-        VerilogEmitter e = new VerilogEmitter(circuit, style, Registers.BOTH, false);
+        Gates g = CENSUS_GATES.get();
+        g.reset();
+        VerilogEmitter e = new VerilogEmitter(circuit, style, Registers.BOTH, false, g);
         e.build();
-        if (delays != null) {
-            pathOut[0] = e.g.criticalPath(e.y, delays);
-        }
         boolean[] live = e.g.live(e.y);
+        if (delays != null) {
+            pathOut[0] = e.g.criticalPath(e.y, delays, live);
+        }
         int[] counts = new int[Gates.KINDS.length];
         int inputs = e.g.countLive(live, counts);
         return new GateCensus(counts, inputs, e.y.length);
