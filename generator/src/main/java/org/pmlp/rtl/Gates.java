@@ -27,6 +27,11 @@ final class Gates {
     private int[] c = new int[256];
     private String[] name = new String[256];
     private double[] at = new double[256];
+    /**
+     * The NOT gate of each signal plus one (0: none yet): the heaps complement every bit of a
+     * negative partial product, so complements are looked up often; the gate is still hashed.
+     */
+    private int[] notOf = new int[256];
     private final List<String> comments = new ArrayList<>();
     private int[] commentAt = new int[16];
     private int size;
@@ -46,6 +51,7 @@ final class Gates {
      */
     void reset() {
         Arrays.fill(name, 0, size, null);
+        Arrays.fill(notOf, 0, size, 0);
         Arrays.fill(table, 0);
         tableUsed = 0;
         comments.clear();
@@ -62,6 +68,7 @@ final class Gates {
             b = Arrays.copyOf(b, n);
             c = Arrays.copyOf(c, n);
             name = Arrays.copyOf(name, n);
+            notOf = Arrays.copyOf(notOf, n);
             at = Arrays.copyOf(at, n);
         }
         at[size] = o == Op.CONST || o == Op.INPUT ? 0
@@ -228,7 +235,11 @@ final class Gates {
         if (op[x] == Op.NOT) {
             return a[x];
         }
-        return gate(Op.NOT, x, 0, 0);
+        if (notOf[x] == 0) {
+            int s = gate(Op.NOT, x, 0, 0); // may grow the arrays
+            notOf[x] = s + 1;
+        }
+        return notOf[x] - 1;
     }
 
     int and(int x, int y) {
