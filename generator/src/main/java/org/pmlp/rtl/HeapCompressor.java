@@ -71,8 +71,13 @@ final class HeapCompressor {
                 last[p - 1] = n;
                 return;
             }
-            if (p == lo && lo > 0) {
-                p = --lo;
+            if (lo > 0 && p - lo < hi - p) {
+                // room below: shift the fewer buckets
+                System.arraycopy(key, lo, key, lo - 1, p - lo);
+                System.arraycopy(first, lo, first, lo - 1, p - lo);
+                System.arraycopy(last, lo, last, lo - 1, p - lo);
+                lo--;
+                p--;
             } else {
                 if (hi == key.length) {
                     key = Arrays.copyOf(key, 2 * hi);
