@@ -21,12 +21,19 @@ final class Gates {
     static final String[] KINDS = {"not", "and", "or", "xor", "xor3", "maj"};
 
 
-    private Op[] op = new Op[256];
-    private int[] a = new int[256];
-    private int[] b = new int[256];
-    private int[] c = new int[256];
+    private static final Op[] OPS = Op.values();
+    /**
+     * Gate s is {@code node[4s]} (its {@link Op} ordinal) of inputs {@code node[4s + 1..3]}: one
+     * array, so that a hash probe or a pass over the gates reads one cache line per gate.
+     */
+    private int[] node = new int[4 * 256];
     private String[] name = new String[256];
     private double[] at = new double[256];
+    /**
+     * The NOT gate of each signal plus one (0: none yet): the heaps complement every bit of a
+     * negative partial product, so complements are looked up often; the gate is still hashed.
+     */
+    private int[] notOf = new int[256];
     private final List<String> comments = new ArrayList<>();
     private int[] commentAt = new int[16];
     private int size;
@@ -39,23 +46,37 @@ final class Gates {
         add(Op.CONST, 1, 0, 0);
     }
 
+    /**
+     * Empties the netlist for another build, keeping the grown arrays (the search builds one
+     * netlist per candidate on each thread: allocating and growing them anew each time was a
+     * tenth of the census).
+     */
+    void reset() {
+        Arrays.fill(name, 0, size, null);
+        Arrays.fill(notOf, 0, size, 0);
+        Arrays.fill(table, 0);
+        tableUsed = 0;
+        comments.clear();
+        size = 0;
+        add(Op.CONST, 0, 0, 0);
+        add(Op.CONST, 1, 0, 0);
+    }
+
     private int add(Op o, int x, int y, int z) {
-        if (size == op.length) {
+        if (4 * size == node.length) {
             int n = size * 2;
-            op = Arrays.copyOf(op, n);
-            a = Arrays.copyOf(a, n);
-            b = Arrays.copyOf(b, n);
-            c = Arrays.copyOf(c, n);
+            node = Arrays.copyOf(node, 4 * n);
             name = Arrays.copyOf(name, n);
+            notOf = Arrays.copyOf(notOf, n);
             at = Arrays.copyOf(at, n);
         }
         at[size] = o == Op.CONST || o == Op.INPUT ? 0
                 : GateDelays.POLICY.of(o.ordinal() - Op.NOT.ordinal()) + Math.max(at[x], Math.max(
                         o == Op.NOT ? 0 : at[y], o == Op.XOR3 || o == Op.MAJ ? at[z] : 0));
-        op[size] = o;
-        a[size] = x;
-        b[size] = y;
-        c[size] = z;
+        node[4 * size] = o.ordinal();
+        node[4 * size + 1] = x;
+        node[4 * size + 2] = y;
+        node[4 * size + 3] = z;
         return size++;
     }
 
@@ -69,7 +90,8 @@ final class Gates {
                 break;
             }
             int s = e - 1;
-            if (op[s] == o && a[s] == x && b[s] == y && c[s] == z) {
+            int k = 4 * s;
+            if (node[k] == o.ordinal() && node[k + 1] == x && node[k + 2] == y && node[k + 3] == z) {
                 return s;
             }
             h = (h + 1) & mask;
@@ -97,7 +119,7 @@ final class Gates {
         for (int e : old) {
             if (e != 0) {
                 int s = e - 1;
-                int h = hash(op[s], a[s], b[s], c[s]) & mask;
+                int h = hash(OPS[node[4 * s]], node[4 * s + 1], node[4 * s + 2], node[4 * s + 3]) & mask;
                 while (table[h] != 0) {
                     h = (h + 1) & mask;
                 }
@@ -108,7 +130,7 @@ final class Gates {
 
     /** Whether x is the complement of y (one is a NOT of the other). */
     private boolean complements(int x, int y) {
-        return op[x] == Op.NOT && a[x] == y || op[y] == Op.NOT && a[y] == x
+        return OPS[node[4 * x]] == Op.NOT && node[4 * x + 1] == y || OPS[node[4 * y]] == Op.NOT && node[4 * y + 1] == x
                 || x == ZERO && y == ONE || x == ONE && y == ZERO;
     }
 
@@ -122,21 +144,25 @@ final class Gates {
      * timing pass over the netlist as emitted (before synthesis).
      */
     double criticalPath(int[] outputs, GateDelays delays) {
-        boolean[] live = live(outputs);
+        return criticalPath(outputs, delays, live(outputs));
+    }
+
+    /** As above, given {@link #live} of the outputs. */
+    double criticalPath(int[] outputs, GateDelays delays, boolean[] live) {
         int[] loads = delays.perLoad() == 0 ? null : loads(live);
         double[] t = new double[size];
         for (int s = 2; s < size; s++) {
-            if (!live[s] || op[s] == Op.INPUT) {
+            if (!live[s] || OPS[node[4 * s]] == Op.INPUT) {
                 continue;
             }
-            double in = t[a[s]];
-            if (op[s] != Op.NOT) {
-                in = Math.max(in, t[b[s]]);
+            double in = t[node[4 * s + 1]];
+            if (OPS[node[4 * s]] != Op.NOT) {
+                in = Math.max(in, t[node[4 * s + 2]]);
             }
-            if (op[s] == Op.XOR3 || op[s] == Op.MAJ) {
-                in = Math.max(in, t[c[s]]);
+            if (OPS[node[4 * s]] == Op.XOR3 || OPS[node[4 * s]] == Op.MAJ) {
+                in = Math.max(in, t[node[4 * s + 3]]);
             }
-            t[s] = in + delays.of(op[s].ordinal() - Op.NOT.ordinal())
+            t[s] = in + delays.of(OPS[node[4 * s]].ordinal() - Op.NOT.ordinal())
                     + (loads == null ? 0 : delays.perLoad() * Math.max(0, loads[s] - 1));
         }
         double worst = 0;
@@ -150,15 +176,15 @@ final class Gates {
     private int[] loads(boolean[] live) {
         int[] n = new int[size];
         for (int s = 2; s < size; s++) {
-            if (!live[s] || op[s] == Op.INPUT) {
+            if (!live[s] || OPS[node[4 * s]] == Op.INPUT) {
                 continue;
             }
-            n[a[s]]++;
-            if (op[s] != Op.NOT) {
-                n[b[s]]++;
+            n[node[4 * s + 1]]++;
+            if (OPS[node[4 * s]] != Op.NOT) {
+                n[node[4 * s + 2]]++;
             }
-            if (op[s] == Op.XOR3 || op[s] == Op.MAJ) {
-                n[c[s]]++;
+            if (OPS[node[4 * s]] == Op.XOR3 || OPS[node[4 * s]] == Op.MAJ) {
+                n[node[4 * s + 3]]++;
             }
         }
         return n;
@@ -206,10 +232,14 @@ final class Gates {
         if (x == ONE) {
             return ZERO;
         }
-        if (op[x] == Op.NOT) {
-            return a[x];
+        if (OPS[node[4 * x]] == Op.NOT) {
+            return node[4 * x + 1];
         }
-        return gate(Op.NOT, x, 0, 0);
+        if (notOf[x] == 0) {
+            int s = gate(Op.NOT, x, 0, 0); // may grow the arrays
+            notOf[x] = s + 1;
+        }
+        return notOf[x] - 1;
     }
 
     int and(int x, int y) {
@@ -324,18 +354,18 @@ final class Gates {
             if (!live[s]) {
                 continue;
             }
-            switch (op[s]) {
+            switch (OPS[node[4 * s]]) {
                 case XOR3:
                 case MAJ:
-                    live[c[s]] = true;
+                    live[node[4 * s + 3]] = true;
                     // fall through
                 case AND:
                 case OR:
                 case XOR:
-                    live[b[s]] = true;
+                    live[node[4 * s + 2]] = true;
                     // fall through
                 case NOT:
-                    live[a[s]] = true;
+                    live[node[4 * s + 1]] = true;
                     break;
                 default:
                     break;
@@ -361,7 +391,7 @@ final class Gates {
             while (nextComment < comments.size() && commentAt[nextComment] <= s) {
                 out.append('\n').append(indent).append("// ").append(comments.get(nextComment++)).append('\n');
             }
-            if (!live[s] || op[s] == Op.INPUT) {
+            if (!live[s] || OPS[node[4 * s]] == Op.INPUT) {
                 continue;
             }
             out.append(indent).append("wire ").append(ref(s)).append(" = ").append(expr(s)).append(";\n");
@@ -369,22 +399,22 @@ final class Gates {
     }
 
     private String expr(int s) {
-        switch (op[s]) {
+        switch (OPS[node[4 * s]]) {
             case NOT:
-                return "~" + ref(a[s]);
+                return "~" + ref(node[4 * s + 1]);
             case AND:
-                return ref(a[s]) + " & " + ref(b[s]);
+                return ref(node[4 * s + 1]) + " & " + ref(node[4 * s + 2]);
             case OR:
-                return ref(a[s]) + " | " + ref(b[s]);
+                return ref(node[4 * s + 1]) + " | " + ref(node[4 * s + 2]);
             case XOR:
-                return ref(a[s]) + " ^ " + ref(b[s]);
+                return ref(node[4 * s + 1]) + " ^ " + ref(node[4 * s + 2]);
             case XOR3:
-                return ref(a[s]) + " ^ " + ref(b[s]) + " ^ " + ref(c[s]);
+                return ref(node[4 * s + 1]) + " ^ " + ref(node[4 * s + 2]) + " ^ " + ref(node[4 * s + 3]);
             case MAJ:
-                return "(" + ref(a[s]) + " & " + ref(b[s]) + ") | (" + ref(a[s]) + " & " + ref(c[s]) + ") | ("
-                        + ref(b[s]) + " & " + ref(c[s]) + ")";
+                return "(" + ref(node[4 * s + 1]) + " & " + ref(node[4 * s + 2]) + ") | (" + ref(node[4 * s + 1]) + " & " + ref(node[4 * s + 3]) + ") | ("
+                        + ref(node[4 * s + 2]) + " & " + ref(node[4 * s + 3]) + ")";
             default:
-                throw new IllegalStateException("no expression for " + op[s]);
+                throw new IllegalStateException("no expression for " + OPS[node[4 * s]]);
         }
     }
 
@@ -393,27 +423,27 @@ final class Gates {
         boolean[] v = new boolean[size];
         v[ONE] = true;
         for (int s = 2; s < size; s++) {
-            switch (op[s]) {
+            switch (OPS[node[4 * s]]) {
                 case INPUT:
                     v[s] = input.test(s);
                     break;
                 case NOT:
-                    v[s] = !v[a[s]];
+                    v[s] = !v[node[4 * s + 1]];
                     break;
                 case AND:
-                    v[s] = v[a[s]] & v[b[s]];
+                    v[s] = v[node[4 * s + 1]] & v[node[4 * s + 2]];
                     break;
                 case OR:
-                    v[s] = v[a[s]] | v[b[s]];
+                    v[s] = v[node[4 * s + 1]] | v[node[4 * s + 2]];
                     break;
                 case XOR:
-                    v[s] = v[a[s]] ^ v[b[s]];
+                    v[s] = v[node[4 * s + 1]] ^ v[node[4 * s + 2]];
                     break;
                 case XOR3:
-                    v[s] = v[a[s]] ^ v[b[s]] ^ v[c[s]];
+                    v[s] = v[node[4 * s + 1]] ^ v[node[4 * s + 2]] ^ v[node[4 * s + 3]];
                     break;
                 case MAJ:
-                    v[s] = (v[a[s]] & v[b[s]]) | (v[a[s]] & v[c[s]]) | (v[b[s]] & v[c[s]]);
+                    v[s] = (v[node[4 * s + 1]] & v[node[4 * s + 2]]) | (v[node[4 * s + 1]] & v[node[4 * s + 3]]) | (v[node[4 * s + 2]] & v[node[4 * s + 3]]);
                     break;
                 default:
                     break;
@@ -430,7 +460,7 @@ final class Gates {
         int inputs = 0;
         for (int s = 2; s < size; s++) {
             if (live[s]) {
-                Op o = op[s];
+                Op o = OPS[node[4 * s]];
                 if (o == Op.INPUT) {
                     inputs++;
                 } else {
@@ -445,7 +475,7 @@ final class Gates {
     int countLive(boolean[] live) {
         int n = 0;
         for (int s = 2; s < size; s++) {
-            if (live[s] && op[s] != Op.INPUT) {
+            if (live[s] && OPS[node[4 * s]] != Op.INPUT) {
                 n++;
             }
         }

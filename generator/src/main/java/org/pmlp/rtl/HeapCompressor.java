@@ -1,8 +1,6 @@
 package org.pmlp.rtl;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
 /**
  * Reduces a bit heap to one bit per column, timing-driven. First a "three-greedy" reduction:
@@ -18,133 +16,109 @@ import java.util.List;
  * order the bits were added, so the result is deterministic. Carries out of the top column are
  * dropped (the sum is modulo 2^W). The emitter drives this on gate signals (the alternative it
  * tries and drops leaves dead gates, which are neither printed nor counted), and the cost model
- * counts the live gates the emitter builds, so both follow this one policy.
+ * counts the live gates the emitter builds, so both follow this one policy. It works on the
+ * gates' int signals directly (the search compresses every neuron's heap of every candidate; a
+ * generic version with boxed signals and a binary heap per column spent most of its time there).
  */
-public final class HeapCompressor {
+final class HeapCompressor {
     private HeapCompressor() {
     }
 
-    /** What the adders make of their operands, and when a bit arrives. */
-    public interface Cells<T> {
-        /** Returns {sum, carry}. */
-        List<T> fullAdder(T x, T y, T z);
-
-        /** Returns {sum, carry}. */
-        List<T> halfAdder(T x, T y);
-
-        /** One node of a prefix carry network: {@code g | (p & gLow)}. */
-        T carryNode(T g, T p, T gLow);
-
-        T and(T x, T y);
-
-        T xor(T x, T y);
-
-        T zero();
-
-        /** Arrival time of a bit (any consistent unit; constants and inputs arrive first). */
-        double arrival(T x);
-    }
-
     /**
-     * The bits of a column, earliest arrival first, ties by the order they were added: a binary
-     * heap on parallel arrays (the compressor's inner loop; a PriorityQueue of records spent most
-     * of the cost model's time allocating and comparing). The order is total, so bits come out as
-     * from any priority queue.
+     * The bits of a column, earliest arrival first, ties by the order they were added: buckets of
+     * equal arrival in increasing order, each first-in first-out. A column holds few distinct
+     * arrivals and new bits mostly arrive last, so adding is usually an append, and the order is
+     * exactly that of a priority queue on (arrival, order added).
      */
-    private static final class BitQueue<T> {
-        private Object[] value = new Object[16];
-        private double[] arrival = new double[16];
-        private long[] order = new long[16];
+    private static final class ColumnQueue {
+        private double[] key = new double[8];
+        private int[] first = new int[8];
+        private int[] last = new int[8];
+        /** Buckets in use: [lo, hi), none of them empty. */
+        private int lo;
+        private int hi;
+        private int[] value = new int[32];
+        private int[] next = new int[32];
+        private int nodes;
         private int size;
 
         int size() {
             return size;
         }
 
-        boolean isEmpty() {
-            return size == 0;
-        }
-
         void clear() {
-            java.util.Arrays.fill(value, 0, size, null);
+            lo = 0;
+            hi = 0;
+            nodes = 0;
             size = 0;
         }
 
-        private boolean less(int i, int j) {
-            int c = Double.compare(arrival[i], arrival[j]);
-            return c != 0 ? c < 0 : order[i] < order[j];
-        }
-
-        private void swap(int i, int j) {
-            Object v = value[i];
-            value[i] = value[j];
-            value[j] = v;
-            double a = arrival[i];
-            arrival[i] = arrival[j];
-            arrival[j] = a;
-            long o = order[i];
-            order[i] = order[j];
-            order[j] = o;
-        }
-
-        void add(T v, double at, long ord) {
-            if (size == value.length) {
-                value = java.util.Arrays.copyOf(value, 2 * size);
-                arrival = java.util.Arrays.copyOf(arrival, 2 * size);
-                order = java.util.Arrays.copyOf(order, 2 * size);
+        void add(int v, double at) {
+            if (nodes == value.length) {
+                value = Arrays.copyOf(value, 2 * nodes);
+                next = Arrays.copyOf(next, 2 * nodes);
             }
-            int i = size++;
-            value[i] = v;
-            arrival[i] = at;
-            order[i] = ord;
-            while (i > 0) {
-                int parent = (i - 1) >>> 1;
-                if (!less(i, parent)) {
-                    break;
+            int n = nodes++;
+            value[n] = v;
+            next[n] = -1;
+            size++;
+            int p = hi;
+            while (p > lo && Double.compare(key[p - 1], at) > 0) {
+                p--;
+            }
+            if (p > lo && Double.compare(key[p - 1], at) == 0) {
+                next[last[p - 1]] = n;
+                last[p - 1] = n;
+                return;
+            }
+            if (lo > 0 && p - lo < hi - p) {
+                // room below: shift the fewer buckets
+                System.arraycopy(key, lo, key, lo - 1, p - lo);
+                System.arraycopy(first, lo, first, lo - 1, p - lo);
+                System.arraycopy(last, lo, last, lo - 1, p - lo);
+                lo--;
+                p--;
+            } else {
+                if (hi == key.length) {
+                    key = Arrays.copyOf(key, 2 * hi);
+                    first = Arrays.copyOf(first, 2 * hi);
+                    last = Arrays.copyOf(last, 2 * hi);
                 }
-                swap(i, parent);
-                i = parent;
+                System.arraycopy(key, p, key, p + 1, hi - p);
+                System.arraycopy(first, p, first, p + 1, hi - p);
+                System.arraycopy(last, p, last, p + 1, hi - p);
+                hi++;
             }
+            key[p] = at;
+            first[p] = n;
+            last[p] = n;
         }
 
-        @SuppressWarnings("unchecked")
-        T poll() {
-            T top = (T) value[0];
+        int poll() {
+            int n = first[lo];
+            first[lo] = next[n];
+            if (first[lo] < 0 && ++lo == hi) {
+                lo = 0;
+                hi = 0;
+            }
             size--;
-            if (size > 0) {
-                value[0] = value[size];
-                arrival[0] = arrival[size];
-                order[0] = order[size];
-                int i = 0;
-                while (true) {
-                    int l = 2 * i + 1;
-                    if (l >= size) {
-                        break;
-                    }
-                    int m = l + 1 < size && less(l + 1, l) ? l + 1 : l;
-                    if (!less(m, i)) {
-                        break;
-                    }
-                    swap(i, m);
-                    i = m;
-                }
-            }
-            value[size] = null;
-            return top;
+            return value[n];
         }
     }
 
-    /** @param columns bits of each column (column 0 first); consumed */
-    public static <T> List<T> compress(List<ArrayDeque<T>> columns, Cells<T> cells) {
-        List<List<T>> rows = reduceToTwo(columns, cells);
-        // Both candidates are built; the one not taken is left as dead gates (cells are
-        // hash-consed, so building the chosen one again would give the very same gates).
-        List<T> ripple = new ArrayList<>();
-        List<T> carries = ripple(rows, rows.size(), cells, ripple);
-        int k = prefixStart(rows, carries, cells);
+    /** @return one bit per column, the sum modulo 2^width */
+    static int[] compress(BitColumns columns, Gates g) {
+        int[][] rows = reduceToTwo(columns, g);
+        int w = rows.length;
+        int[] ripple = new int[w];
+        int[] carries = new int[w + 1];
+        ripple(rows, w, g, ripple, carries);
+        int k = prefixStart(rows, carries, g);
         if (k > 0) {
-            List<T> h = hybrid(rows, k, cells);
-            if (latest(h, cells) < latest(ripple, cells)) {
+            // The ripple built is left as dead gates if the hybrid wins (gates are hash-consed:
+            // the hybrid's ripple over [0, k) is the same gates, so it is taken as built).
+            int[] h = hybrid(rows, k, g, ripple, carries[k]);
+            if (latest(h, g) < latest(ripple, g)) {
                 return h;
             }
         }
@@ -152,64 +126,62 @@ public final class HeapCompressor {
     }
 
     /** Three-greedy reduction to at most two bits per column, earliest first in each. */
-    private static <T> List<List<T>> reduceToTwo(List<ArrayDeque<T>> columns, Cells<T> cells) {
-        List<List<T>> rows = new ArrayList<>(columns.size());
-        long order = 0;
-        BitQueue<T> up = new BitQueue<>();
-        BitQueue<T> spare = new BitQueue<>();
-        for (ArrayDeque<T> bitsIn : columns) {
-            BitQueue<T> bits = up;
-            for (T t : bitsIn) {
-                bits.add(t, cells.arrival(t), order++);
+    private static int[][] reduceToTwo(BitColumns columns, Gates g) {
+        int w = columns.width();
+        int[][] rows = new int[w][];
+        ColumnQueue bits = new ColumnQueue();
+        ColumnQueue up = new ColumnQueue();
+        for (int c = 0; c < w; c++) {
+            ColumnQueue q = up;
+            for (int i = 0; i < columns.size(c); i++) {
+                int s = columns.get(c, i);
+                q.add(s, g.arrival(s));
             }
-            bitsIn.clear();
-            up = spare;
-            while (bits.size() >= 3) {
-                T x = bits.poll();
-                T y = bits.poll();
-                List<T> sc = cells.fullAdder(x, y, bits.poll());
-                bits.add(sc.get(0), cells.arrival(sc.get(0)), order++);
-                up.add(sc.get(1), cells.arrival(sc.get(1)), order++);
+            up = bits;
+            while (q.size() >= 3) {
+                int x = q.poll();
+                int y = q.poll();
+                int z = q.poll();
+                int sum = g.xor3(x, y, z);
+                int carry = g.maj(x, y, z);
+                q.add(sum, g.arrival(sum));
+                up.add(carry, g.arrival(carry));
             }
-            List<T> left = new ArrayList<>(2);
-            while (!bits.isEmpty()) {
-                left.add(bits.poll());
+            int[] left = new int[q.size()];
+            for (int i = 0; i < left.length; i++) {
+                left[i] = q.poll();
             }
-            bits.clear();
-            spare = bits;
-            rows.add(left);
+            q.clear();
+            bits = q;
+            rows[c] = left;
         }
         return rows;
     }
 
     /**
-     * Ripple-carry addition of the two rows over columns [0, end), sums into {@code out}.
-     * @return the carry into each column [0, end] (null where there is none yet)
+     * Ripple-carry addition of the two rows over columns [0, end), sums into {@code out}, the
+     * carry into each column [0, end] into {@code carries} (-1 where there is none yet).
      */
-    private static <T> List<T> ripple(List<List<T>> rows, int end, Cells<T> cells, List<T> out) {
-        List<T> carries = new ArrayList<>();
-        T carry = null;
+    private static void ripple(int[][] rows, int end, Gates g, int[] out, int[] carries) {
+        int carry = -1;
         for (int c = 0; c < end; c++) {
-            carries.add(carry);
-            List<T> bits = new ArrayList<>(rows.get(c));
-            if (carry != null) {
-                bits.add(carry);
-            }
-            if (bits.size() == 3) {
-                List<T> sc = cells.fullAdder(bits.get(0), bits.get(1), bits.get(2));
-                out.add(sc.get(0));
-                carry = sc.get(1);
-            } else if (bits.size() == 2) {
-                List<T> sc = cells.halfAdder(bits.get(0), bits.get(1));
-                out.add(sc.get(0));
-                carry = sc.get(1);
+            carries[c] = carry;
+            int[] r = rows[c];
+            int n = r.length + (carry >= 0 ? 1 : 0);
+            int b0 = r.length > 0 ? r[0] : carry;
+            int b1 = r.length > 1 ? r[1] : carry;
+            if (n == 3) {
+                out[c] = g.xor3(b0, b1, carry);
+                carry = g.maj(b0, b1, carry);
+            } else if (n == 2) {
+                out[c] = g.xor(b0, b1);
+                carry = g.and(b0, b1);
             } else {
-                out.add(bits.isEmpty() ? cells.zero() : bits.get(0));
-                carry = null;
+                out[c] = n == 0 ? Gates.ZERO : b0;
+                carry = -1;
             }
         }
-        carries.add(carry);
-        return carries;
+        carries[end] = carry;
     }
 
     /**
@@ -217,69 +189,68 @@ public final class HeapCompressor {
      * the carry chain, not the heap, sets the pace; 0 when a prefix network would span fewer than
      * three columns.
      */
-    private static <T> int prefixStart(List<List<T>> rows, List<T> carries, Cells<T> cells) {
-        for (int c = 1; c < rows.size(); c++) {
-            T carry = carries.get(c);
-            if (carry == null) {
+    private static int prefixStart(int[][] rows, int[] carries, Gates g) {
+        for (int c = 1; c < rows.length; c++) {
+            int carry = carries[c];
+            if (carry < 0) {
                 continue;
             }
             double own = 0;
-            for (T t : rows.get(c)) {
-                own = Math.max(own, cells.arrival(t));
+            for (int t : rows[c]) {
+                own = Math.max(own, g.arrival(t));
             }
-            if (cells.arrival(carry) > own) {
-                return rows.size() - c >= 3 ? c : 0;
+            if (g.arrival(carry) > own) {
+                return rows.length - c >= 3 ? c : 0;
             }
         }
         return 0;
     }
 
-    /** Ripple over columns [0, k), Sklansky prefix carries over [k, W). */
-    private static <T> List<T> hybrid(List<List<T>> rows, int k, Cells<T> cells) {
-        List<T> out = new ArrayList<>();
-        List<T> carries = ripple(rows, k, cells, out);
-        int m = rows.size() - k + 1;
-        List<T> g = new ArrayList<>(m);
-        List<T> p = new ArrayList<>(m);
+    /** Ripple over columns [0, k) (given), Sklansky prefix carries over [k, W). */
+    private static int[] hybrid(int[][] rows, int k, Gates g, int[] ripple, int carryIn) {
+        int w = rows.length;
+        int[] out = Arrays.copyOf(ripple, w);
+        int m = w - k + 1;
+        int[] gen = new int[m];
+        int[] p = new int[m];
         // element 0 is the carry into column k; element e >= 1 is column k + e - 1
-        T cin = carries.get(k);
-        g.add(cin == null ? cells.zero() : cin);
-        p.add(cells.zero());
-        for (int c = k; c < rows.size(); c++) {
-            List<T> bits = rows.get(c);
-            if (bits.size() == 2) {
-                List<T> sc = cells.halfAdder(bits.get(0), bits.get(1));
-                p.add(sc.get(0));
-                g.add(sc.get(1));
+        gen[0] = carryIn < 0 ? Gates.ZERO : carryIn;
+        p[0] = Gates.ZERO;
+        for (int c = k; c < w; c++) {
+            int[] bits = rows[c];
+            int e = c - k + 1;
+            if (bits.length == 2) {
+                p[e] = g.xor(bits[0], bits[1]);
+                gen[e] = g.and(bits[0], bits[1]);
             } else {
-                p.add(bits.isEmpty() ? cells.zero() : bits.get(0));
-                g.add(cells.zero());
+                p[e] = bits.length == 0 ? Gates.ZERO : bits[0];
+                gen[e] = Gates.ZERO;
             }
         }
-        List<T> pi = new ArrayList<>(p);
+        int[] pi = p.clone();
         for (int d = 1; d < m; d <<= 1) {
-            List<T> ng = new ArrayList<>(g);
-            List<T> np = new ArrayList<>(p);
+            int[] ng = gen.clone();
+            int[] np = p.clone();
             for (int e = 0; e < m; e++) {
                 if ((e & d) != 0) {
                     int lo = (e & ~(2 * d - 1)) + d - 1;
-                    ng.set(e, cells.carryNode(g.get(e), p.get(e), g.get(lo)));
-                    np.set(e, cells.and(p.get(e), p.get(lo)));
+                    ng[e] = g.or(gen[e], g.and(p[e], gen[lo]));
+                    np[e] = g.and(p[e], p[lo]);
                 }
             }
-            g = ng;
+            gen = ng;
             p = np;
         }
         for (int e = 1; e < m; e++) {
-            out.add(cells.xor(pi.get(e), g.get(e - 1)));
+            out[k + e - 1] = g.xor(pi[e], gen[e - 1]);
         }
         return out;
     }
 
-    private static <T> double latest(List<T> bits, Cells<T> cells) {
+    private static double latest(int[] bits, Gates g) {
         double t = 0;
-        for (T b : bits) {
-            t = Math.max(t, cells.arrival(b));
+        for (int b : bits) {
+            t = Math.max(t, g.arrival(b));
         }
         return t;
     }

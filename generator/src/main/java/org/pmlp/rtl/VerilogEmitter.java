@@ -1,6 +1,5 @@
 package org.pmlp.rtl;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,12 +26,20 @@ public final class VerilogEmitter {
     private final Registers registers;
     /** Whether names and comments are made (not when only counting or timing the gates). */
     private final boolean printing;
-    private final Gates g = new Gates();
+    private final Gates g;
     private final Map<Node, int[]> bits = new HashMap<>();
     private final Map<InputNode, int[]> inputSignals = new HashMap<>();
     private int[] y;
 
+    /** A netlist per thread for {@link #census}: it is built and dropped for every candidate of a search. */
+    private static final ThreadLocal<Gates> CENSUS_GATES = ThreadLocal.withInitial(Gates::new);
+
     private VerilogEmitter(Circuit circuit, HeapStyle style, Registers registers, boolean printing) {
+        this(circuit, style, registers, printing, new Gates());
+    }
+
+    private VerilogEmitter(Circuit circuit, HeapStyle style, Registers registers, boolean printing, Gates g) {
+        this.g = g;
         this.circuit = circuit;
         this.style = style;
         this.registers = registers;
@@ -63,12 +70,14 @@ public final class VerilogEmitter {
      * {@code delays} is left in {@code pathOut[0]}.
      */
     public static GateCensus census(Circuit circuit, HeapStyle style, GateDelays delays, double[] pathOut) {
-        VerilogEmitter e = new VerilogEmitter(circuit, style, Registers.BOTH, false);
+        Gates g = CENSUS_GATES.get();
+        g.reset();
+        VerilogEmitter e = new VerilogEmitter(circuit, style, Registers.BOTH, false, g);
         e.build();
-        if (delays != null) {
-            pathOut[0] = e.g.criticalPath(e.y, delays);
-        }
         boolean[] live = e.g.live(e.y);
+        if (delays != null) {
+            pathOut[0] = e.g.criticalPath(e.y, delays, live);
+        }
         int[] counts = new int[Gates.KINDS.length];
         int inputs = e.g.countLive(live, counts);
         return new GateCensus(counts, inputs, e.y.length);
@@ -214,24 +223,8 @@ public final class VerilogEmitter {
         return out;
     }
 
-    private List<ArrayDeque<Integer>> columns(int w) {
-        List<ArrayDeque<Integer>> cols = new ArrayList<>(w);
-        for (int c = 0; c < w; c++) {
-            cols.add(new ArrayDeque<>());
-        }
-        return cols;
-    }
-
-    private static void addConstant(List<ArrayDeque<Integer>> cols, long value) {
-        for (int c = 0; c < cols.size(); c++) {
-            if ((value >> c & 1) != 0) {
-                cols.get(c).addFirst(Gates.ONE);
-            }
-        }
-    }
-
     private int[] twosComplementHeap(List<PartialProduct> rows, long constant, int w) {
-        List<ArrayDeque<Integer>> cols = columns(w);
+        BitColumns cols = new BitColumns(w);
         long k = constant;
         for (PartialProduct p : rows) {
             for (int j = 0; j < 63; j++) {
@@ -241,40 +234,39 @@ public final class VerilogEmitter {
                 }
                 int b = bit(p.source(), j);
                 if (p.sign() > 0) {
-                    cols.get(col).add(b);
+                    cols.add(col, b);
                 } else {
-                    cols.get(col).add(g.not(b));
+                    cols.add(col, g.not(b));
                     k -= 1L << col;
                 }
             }
         }
-        addConstant(cols, k);
-        return toArray(HeapCompressor.compress(cols, new GateCells(g)));
+        cols.addConstant(k);
+        return HeapCompressor.compress(cols, g);
     }
 
     private int[] splitHeap(List<PartialProduct> rows, long constant, int w) {
-        List<ArrayDeque<Integer>> pos = columns(w);
-        List<ArrayDeque<Integer>> neg = columns(w);
+        BitColumns pos = new BitColumns(w);
+        BitColumns neg = new BitColumns(w);
         for (PartialProduct p : rows) {
             for (int j = 0; j < 63; j++) {
                 int col = j + p.shift();
                 if ((p.mask() >> j & 1) != 0 && col < w) {
-                    (p.sign() > 0 ? pos : neg).get(col).add(bit(p.source(), j));
+                    (p.sign() > 0 ? pos : neg).add(col, bit(p.source(), j));
                 }
             }
         }
-        addConstant(constant >= 0 ? pos : neg, Math.abs(constant));
-        GateCells cells = new GateCells(g);
-        List<Integer> p = HeapCompressor.compress(pos, cells);
-        List<Integer> n = HeapCompressor.compress(neg, cells);
+        (constant >= 0 ? pos : neg).addConstant(Math.abs(constant));
+        int[] p = HeapCompressor.compress(pos, g);
+        int[] n = HeapCompressor.compress(neg, g);
         // p - n = p + ~n + 1 (mod 2^w)
-        List<ArrayDeque<Integer>> diff = columns(w);
+        BitColumns diff = new BitColumns(w);
         for (int c = 0; c < w; c++) {
-            diff.get(c).add(p.get(c));
-            diff.get(c).add(g.not(n.get(c)));
+            diff.add(c, p[c]);
+            diff.add(c, g.not(n[c]));
         }
-        diff.get(0).add(Gates.ONE);
-        return toArray(HeapCompressor.compress(diff, cells));
+        diff.add(0, Gates.ONE);
+        return HeapCompressor.compress(diff, g);
     }
 
     private int[] activation(ActNode a) {
@@ -341,14 +333,6 @@ public final class VerilogEmitter {
         return y;
     }
 
-    private static int[] toArray(List<Integer> list) {
-        int[] out = new int[list.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = list.get(i);
-        }
-        return out;
-    }
-
     private String print(String headerComment, PortMap map, int[] y, boolean[] live) {
         StringBuilder sb = new StringBuilder();
         for (String line : headerComment.split("\n")) {
@@ -410,50 +394,6 @@ public final class VerilogEmitter {
         }
         if (b.isEmpty()) {
             sb.append("//   (none)\n");
-        }
-    }
-
-    /** Full and half adders as gates. */
-    static final class GateCells implements HeapCompressor.Cells<Integer> {
-        private final Gates g;
-
-        GateCells(Gates g) {
-            this.g = g;
-        }
-
-        @Override
-        public Integer carryNode(Integer gen, Integer prop, Integer genLow) {
-            return g.or(gen, g.and(prop, genLow));
-        }
-
-        @Override
-        public Integer and(Integer x, Integer y) {
-            return g.and(x, y);
-        }
-
-        @Override
-        public Integer xor(Integer x, Integer y) {
-            return g.xor(x, y);
-        }
-
-        @Override
-        public List<Integer> fullAdder(Integer x, Integer y, Integer z) {
-            return List.of(g.xor3(x, y, z), g.maj(x, y, z));
-        }
-
-        @Override
-        public List<Integer> halfAdder(Integer x, Integer y) {
-            return List.of(g.xor(x, y), g.and(x, y));
-        }
-
-        @Override
-        public double arrival(Integer x) {
-            return g.arrival(x);
-        }
-
-        @Override
-        public Integer zero() {
-            return Gates.ZERO;
         }
     }
 }

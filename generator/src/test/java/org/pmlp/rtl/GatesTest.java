@@ -146,6 +146,41 @@ class GatesTest {
         }
     }
 
+    /**
+     * The census builds its gates in one netlist per thread, emptied between builds: designs of
+     * every profile (small and wide, so the netlist grows and shrinks) in a shuffled order, each
+     * seen twice, give the counts the printed Verilog has and the critical path of a fresh build.
+     */
+    @Test
+    void censusOfTheReusedNetlistIsAFreshBuilds() {
+        List<CompiledDesign> designs = new ArrayList<>();
+        for (RandomDesigns.Profile p : RandomDesigns.Profile.values()) {
+            for (long seed = 1; seed <= 8; seed++) {
+                RandomDesigns.Sample s = RandomDesigns.sample(seed, p);
+                designs.add(DesignFlow.compileRetrained(s.model(), s.config(), s.calibration()));
+            }
+        }
+        List<CompiledDesign> order = new ArrayList<>(designs);
+        order.addAll(designs);
+        java.util.Collections.shuffle(order, new java.util.Random(5));
+        GateDelays delays = org.pmlp.cost.TimingEstimate.gates();
+        for (CompiledDesign d : order) {
+            for (HeapStyle style : HeapStyle.values()) {
+                double[] path = new double[1];
+                VerilogEmitter.GateCensus c = VerilogEmitter.census(d.circuit(), style, delays, path);
+                RtlDesign rtl = VerilogEmitter.emit(d.circuit(), style, "reuse test");
+                int[] kinds = new int[Gates.KINDS.length];
+                Matcher m = WIRE.matcher(rtl.verilog());
+                while (m.find()) {
+                    kinds[kind(m.group(2))]++;
+                }
+                assertArrayEquals(kinds, c.gates(), style + " " + d.config().toJson());
+                assertEquals(rtl.ports().width(), c.inputBits());
+                assertEquals(VerilogEmitter.criticalPath(d.circuit(), style, delays), path[0]);
+            }
+        }
+    }
+
     /** Kind of a printed gate expression, in {@link Gates#KINDS} order. */
     private static int kind(String e) {
         if (e.startsWith("(")) {
