@@ -30,8 +30,8 @@ public final class TimingEstimate {
      * 157.7 ms registered; after it 148.3 and 151.4 ms), which bounds what any per-gate model of
      * the emitted netlist can reach.
      */
-    static final GateDelays GATES = new GateDelays(0.336, 0.168, 2.266, 0.116, 1.214, 5.026, 0.165);
-    static final double OFFSET_MS = -10.44;
+    static final GateDelays GATES = GateDelays.ESTIMATE;
+    static final double OFFSET_MS = GateDelays.ESTIMATE_OFFSET_MS;
     static final double INPUT_REGISTER_MS = -2.21;
     static final double OUTPUT_REGISTER_MS = 5.96;
     /** Scale of a {@link HeapStyle#SPLIT} design's gate path. */

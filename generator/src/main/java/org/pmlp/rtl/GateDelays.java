@@ -22,6 +22,15 @@ public record GateDelays(double not, double and, double or, double xor, double x
      */
     public static final GateDelays POLICY = new GateDelays(1.0, 2.2, 2.4, 4.0, 8.0, 2.6);
 
+    /**
+     * The fitted delays of the timing estimate ({@code cost.TimingEstimate}, which documents the
+     * fit): here so that the emitter can time its own alternatives with the search's estimate.
+     */
+    public static final GateDelays ESTIMATE = new GateDelays(0.336, 0.168, 2.266, 0.116, 1.214, 5.026, 0.165);
+
+    /** The estimate's fixed offset in ms (a combinational design's path is its gate path plus this). */
+    public static final double ESTIMATE_OFFSET_MS = -10.44;
+
     /** Delay of the i-th gate kind in the order NOT, AND, OR, XOR, XOR3, MAJ. */
     double of(int kind) {
         switch (kind) {

@@ -23,8 +23,8 @@ class TimingEstimateTest {
      */
     @Test
     void calibrationDesignsKeepTheirEstimates() {
-        assertEquals(149.72, estimate(1), 0.01);
-        assertEquals(169.85, estimate(2), 0.01);
+        assertEquals(147.28, estimate(1), 0.01);
+        assertEquals(164.48, estimate(2), 0.01);
     }
 
     @Test
