@@ -354,7 +354,7 @@ public final class VerilogEmitter {
      * The argmax with as few speculated levels as the clock needs: a tournament of four or more
      * levels (nine or more classes) is built sequential, then with its last 2, 3 and 4 levels
      * speculated ({@link ArgmaxGates}), and the first whose estimated combinational path
-     * ({@link GateDelays#ESTIMATE}, the search's timing estimate) fits {@link #ARGMAX_TARGET_MS}
+     * (the timing estimate's delays, frozen in {@link GateDelays#SPECULATION}) fits {@link #ARGMAX_TARGET_MS}
      * is kept, else the fastest. Speculation buys time with area (exact pendigits: +10.7% for
      * four levels where three meet its clock), so a design that meets the target without it
      * does not pay for it. The alternatives not kept are dead gates, neither printed nor
@@ -372,7 +372,7 @@ public final class VerilogEmitter {
             int[][] ix = java.util.Arrays.copyOf(index, index.length);
             y = new ArgmaxGates(g, t, bits, vw, signed, s).build(v, ix);
             speculated = s;
-            if (g.criticalPath(y, GateDelays.ESTIMATE) + GateDelays.ESTIMATE_OFFSET_MS <= ARGMAX_TARGET_MS) {
+            if (g.criticalPath(y, GateDelays.SPECULATION) + GateDelays.SPECULATION_OFFSET_MS <= ARGMAX_TARGET_MS) {
                 break;
             }
         }

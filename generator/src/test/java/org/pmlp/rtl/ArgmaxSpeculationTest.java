@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import org.pmlp.cost.TimingEstimate;
 import org.pmlp.design.CompiledDesign;
 import org.pmlp.design.DesignFlow;
 import org.pmlp.design.RandomDesigns;
@@ -20,8 +19,10 @@ class ArgmaxSpeculationTest {
         return DesignFlow.compileRetrained(s.model(), s.config(), s.calibration());
     }
 
+    /** The combinational estimate under the delays the emitter chooses by. */
     private static double estimate(CompiledDesign d) {
-        return TimingEstimate.criticalPathMs(d.circuit(), HeapStyle.TWOS_COMPLEMENT, Registers.NONE);
+        return VerilogEmitter.criticalPath(d.circuit(), HeapStyle.TWOS_COMPLEMENT, GateDelays.SPECULATION)
+                + GateDelays.SPECULATION_OFFSET_MS;
     }
 
     @Test
