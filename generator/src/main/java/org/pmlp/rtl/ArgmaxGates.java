@@ -264,37 +264,25 @@ public final class ArgmaxGates {
     }
 
     private int andTree(List<Integer> s, int lo, int hi) {
-        return earliestFirst(s.subList(lo, hi), true);
+        if (hi - lo == 0) {
+            return Gates.ONE;
+        }
+        if (hi - lo == 1) {
+            return s.get(lo);
+        }
+        int mid = (lo + hi) / 2;
+        return g.and(andTree(s, lo, mid), andTree(s, mid, hi));
     }
 
     private int orTree(List<Integer> s, int lo, int hi) {
-        return earliestFirst(s.subList(lo, hi), false);
-    }
-
-    /**
-     * AND (or OR) of the signals as a tree that always joins the two earliest-arriving (a Huffman
-     * tree on arrival, as the heap compressor takes its bits): as many gates as a balanced tree,
-     * but a late signal, such as the comparator of two late sums, meets the others near the root.
-     * Ties keep the list order, so the tree is deterministic.
-     */
-    private int earliestFirst(List<Integer> s, boolean and) {
-        if (s.isEmpty()) {
-            return and ? Gates.ONE : Gates.ZERO;
+        if (hi - lo == 0) {
+            return Gates.ZERO;
         }
-        // (arrival, order, signal), earliest first
-        java.util.PriorityQueue<double[]> q = new java.util.PriorityQueue<>((x, y) ->
-                x[0] != y[0] ? Double.compare(x[0], y[0]) : Double.compare(x[1], y[1]));
-        int order = 0;
-        for (int x : s) {
-            q.add(new double[] {g.arrival(x), order++, x});
+        if (hi - lo == 1) {
+            return s.get(lo);
         }
-        while (q.size() > 1) {
-            int x = (int) q.poll()[2];
-            int y = (int) q.poll()[2];
-            int z = and ? g.and(x, y) : g.or(x, y);
-            q.add(new double[] {g.arrival(z), order++, z});
-        }
-        return (int) q.poll()[2];
+        int mid = (lo + hi) / 2;
+        return g.or(orTree(s, lo, mid), orTree(s, mid, hi));
     }
 
     /**
@@ -323,28 +311,30 @@ public final class ArgmaxGates {
         if (n == 0) {
             return Gates.ZERO;
         }
-        int[][] split = splits(gt, eq);
+        int[][] split = splits(n);
         return greaterTree(gt, eq, split, 0, n)[0];
     }
 
     /**
-     * Where to split each bit range [lo, hi) of a comparison so that its "greater" arrives
-     * earliest (dynamic programming over the ranges, on the gates' arrival times): the upper half
-     * reaches the root through one OR, the lower half through an AND and an OR, so bits that
-     * arrive late (a sum's high bits, after its final adder) are best placed high and alone,
-     * while early ones can sit deep. The tree has n - 1 nodes whatever its shape, so this costs
-     * no gates; ties keep the balanced split, then the lowest.
+     * Where to split each bit range [lo, hi) of a comparison so that its "greater" has the fewest
+     * gate levels (dynamic programming over the ranges): the upper part reaches the root through
+     * one OR, the lower through an AND and an OR, so the shallowest tree is not the balanced one
+     * (17 bits: 9 levels where the balanced tree has 12). The tree has n - 1 nodes whatever its
+     * shape, so this costs no gates. The bits are taken as arriving together: a measured attempt
+     * to shape the tree (and the select logic) by estimated arrival gave exact arrhythmia a
+     * slower netlist, the arrivals of the emitted gates not being those of the mapped cells.
+     * Ties keep the balanced split, then the lowest.
      */
-    private int[][] splits(int[] gt, int[] eq) {
-        int n = gt.length;
+    private int[][] splits(int n) {
         double and = GateDelays.POLICY.and();
         double or = GateDelays.POLICY.or();
         double[][] tg = new double[n + 1][n + 1];
         double[][] te = new double[n + 1][n + 1];
         int[][] split = new int[n + 1][n + 1];
+        // every bit's generate and propagate a NOT and a gate from its operands
         for (int j = 0; j < n; j++) {
-            tg[j][j + 1] = g.arrival(gt[j]);
-            te[j][j + 1] = g.arrival(eq[j]);
+            tg[j][j + 1] = GateDelays.POLICY.not() + and;
+            te[j][j + 1] = GateDelays.POLICY.not() + or;
         }
         for (int len = 2; len <= n; len++) {
             for (int lo = 0; lo + len <= n; lo++) {

@@ -33,6 +33,8 @@ public final class VerilogEmitter {
     private int[] y;
     /** Levels of the argmax built speculative ({@link #speculatedArgmax}). */
     private int speculated;
+    /** For tests: build the argmax with this many speculated levels instead of choosing (-1: choose). */
+    private int forcedSpeculation = -1;
 
     private VerilogEmitter(Circuit circuit, HeapStyle style, Registers registers, boolean printing) {
         this.circuit = circuit;
@@ -110,6 +112,18 @@ public final class VerilogEmitter {
         VerilogEmitter e = new VerilogEmitter(circuit, style, Registers.BOTH, false);
         e.build();
         return e.speculated;
+    }
+
+    /**
+     * For tests: the combinational path estimate the emitter's choice compares with
+     * {@link #ARGMAX_TARGET_MS} ({@link GateDelays#SPECULATION}), with the argmax built with
+     * {@code speculated} levels speculative.
+     */
+    static double speculationEstimate(Circuit circuit, HeapStyle style, int speculated) {
+        VerilogEmitter e = new VerilogEmitter(circuit, style, Registers.BOTH, false);
+        e.forcedSpeculation = speculated;
+        e.build();
+        return e.g.criticalPath(e.y, GateDelays.SPECULATION) + GateDelays.SPECULATION_OFFSET_MS;
     }
 
     private void build() {
@@ -363,6 +377,10 @@ public final class VerilogEmitter {
      */
     private int[] speculatedArgmax(Tournament t, int[] bits, int vw, boolean signed, int[][] value, int[][] index) {
         int levels = new ArgmaxGates(g, t, bits, vw, signed, 0).levels();
+        if (forcedSpeculation >= 0) {
+            speculated = forcedSpeculation;
+            return new ArgmaxGates(g, t, bits, vw, signed, forcedSpeculation).build(value, index);
+        }
         if (levels < 4) {
             return new ArgmaxGates(g, t, bits, vw, signed, 0).build(value, index);
         }
