@@ -16,12 +16,12 @@ import org.pmlp.ir.Tournament;
  */
 public final class ArgmaxGates {
     /**
-     * Levels speculated in a tournament of four or more levels (nine or more classes): the last
-     * four, so for 9-16 classes every pair of classes is compared at once. Measured on exact
-     * arrhythmia (13 classes, public 1.0 V library, README): 238.6 ms sequential, 218.9 ms with
-     * the last three levels speculated (+1.0% area), 203.6 ms with all four (+4.1%).
+     * The most levels speculated: for 9-16 classes (four levels) every pair of classes is then
+     * compared at once. Measured on exact arrhythmia (13 classes, public 1.0 V library, README):
+     * 238.6 ms sequential, 218.9 ms with the last three levels speculated (+1.0% area), 203.6 ms
+     * with all four (+4.1%). How many a design gets is chosen by timing ({@link VerilogEmitter}).
      */
-    static final int SPECULATED_LEVELS = 4;
+    static final int MAX_SPECULATED_LEVELS = 4;
 
     private final Gates g;
     private final Tournament t;
@@ -29,12 +29,15 @@ public final class ArgmaxGates {
     private final int vw;
     private final boolean signed;
     private final int[] level;
+    private final int speculated;
 
     /**
      * @param bits effective bits of each comparator (it compares bits [vw - bits, vw) of its operands)
+     * @param speculated how many of the last levels are speculated (0: none, a plain tournament)
      */
-    ArgmaxGates(Gates g, Tournament t, int[] bits, int vw, boolean signed) {
+    ArgmaxGates(Gates g, Tournament t, int[] bits, int vw, boolean signed, int speculated) {
         this.g = g;
+        this.speculated = speculated;
         this.t = t;
         this.bits = bits;
         this.vw = vw;
@@ -53,10 +56,10 @@ public final class ArgmaxGates {
      * and per index bit; the speculative select logic (per finalist an AND over its pairs and an
      * AND-OR per index bit) counts as one multiplexer bit per three gates.
      */
-    public static int[] census(Tournament t, int[] bits, int vw, int iw) {
-        ArgmaxGates a = new ArgmaxGates(null, t, bits, vw, false);
+    public static int[] census(Tournament t, int[] bits, int vw, int iw, int speculated) {
+        ArgmaxGates a = new ArgmaxGates(null, t, bits, vw, false, speculated);
         int k = t.leaves();
-        int from = speculatedFrom(a.levels());
+        int from = a.speculatedFrom();
         int[] needed = new int[k + t.comparators()];
         int comparatorBits = 0;
         int muxBits = 0;
@@ -105,9 +108,10 @@ public final class ArgmaxGates {
         return level[t.root()];
     }
 
-    /** The first speculated level: the last {@link #SPECULATED_LEVELS} levels when there are four or more. */
-    static int speculatedFrom(int levels) {
-        return levels >= 4 ? Math.max(1, levels - SPECULATED_LEVELS + 1) : levels + 1;
+    /** The first speculated level (one past the last level when none is). */
+    int speculatedFrom() {
+        int levels = levels();
+        return speculated > 0 ? Math.max(1, levels - speculated + 1) : levels + 1;
     }
 
     /**
@@ -118,7 +122,7 @@ public final class ArgmaxGates {
      */
     int[] build(int[][] value, int[][] index) {
         int k = t.leaves();
-        int from = speculatedFrom(levels());
+        int from = speculatedFrom();
         for (int c = 0; c < t.comparators(); c++) {
             if (level[k + c] >= from) {
                 continue;
@@ -304,17 +308,71 @@ public final class ArgmaxGates {
             // propagate (an OR where an equality needs an XNOR: smaller and faster)
             eq[j - lo] = g.or(nl, rj);
         }
-        return n == 0 ? Gates.ZERO : greaterTree(gt, eq, 0, n)[0];
+        if (n == 0) {
+            return Gates.ZERO;
+        }
+        int[][] split = splits(n);
+        return greaterTree(gt, eq, split, 0, n)[0];
+    }
+
+    /**
+     * Where to split each bit range [lo, hi) of a comparison so that its "greater" has the fewest
+     * gate levels (dynamic programming over the ranges): the upper part reaches the root through
+     * one OR, the lower through an AND and an OR, so the shallowest tree is not the balanced one
+     * (17 bits: 9 levels where the balanced tree has 12). The tree has n - 1 nodes whatever its
+     * shape, so this costs no gates. The bits are taken as arriving together: a measured attempt
+     * to shape the tree (and the select logic) by estimated arrival gave exact arrhythmia a
+     * slower netlist, the arrivals of the emitted gates not being those of the mapped cells.
+     * Ties keep the balanced split, then the lowest.
+     */
+    private int[][] splits(int n) {
+        double and = GateDelays.POLICY.and();
+        double or = GateDelays.POLICY.or();
+        double[][] tg = new double[n + 1][n + 1];
+        double[][] te = new double[n + 1][n + 1];
+        int[][] split = new int[n + 1][n + 1];
+        // every bit's generate and propagate a NOT and a gate from its operands
+        for (int j = 0; j < n; j++) {
+            tg[j][j + 1] = GateDelays.POLICY.not() + and;
+            te[j][j + 1] = GateDelays.POLICY.not() + or;
+        }
+        for (int len = 2; len <= n; len++) {
+            for (int lo = 0; lo + len <= n; lo++) {
+                int hi = lo + len;
+                int balanced = (lo + hi + 1) / 2;
+                double bestG = Double.MAX_VALUE;
+                double bestE = Double.MAX_VALUE;
+                int best = -1;
+                for (int k = 0; k < len; k++) {
+                    // the balanced split first, then the others from the lowest
+                    int mid = k == 0 ? balanced : lo + k;
+                    if (k > 0 && mid == balanced) {
+                        continue;
+                    }
+                    double tgt = Math.max(tg[mid][hi], Math.max(te[mid][hi], tg[lo][mid]) + and) + or;
+                    double teq = Math.max(te[mid][hi], te[lo][mid]) + and;
+                    if (tgt < bestG - 1e-9 || (tgt < bestG + 1e-9 && teq < bestE - 1e-9)) {
+                        bestG = tgt;
+                        bestE = teq;
+                        best = mid;
+                    }
+                }
+                tg[lo][hi] = bestG;
+                te[lo][hi] = bestE;
+                split[lo][hi] = best;
+            }
+        }
+        return split;
     }
 
     /** {greater, not less} of bits [lo, hi) (the second only where a caller needs it). */
-    private int[] greaterTree(int[] gt, int[] eq, int lo, int hi) {
+    private int[] greaterTree(int[] gt, int[] eq, int[][] split, int lo, int hi) {
         if (hi - lo == 1) {
             return new int[] {gt[lo], eq[lo]};
         }
-        int mid = (lo + hi + 1) / 2;
-        int[] low = greaterTree(gt, eq, lo, mid);
-        int[] high = greaterTree(gt, eq, mid, hi);
+        int mid = split[lo][hi];
+        int[] low = greaterTree(gt, eq, split, lo, mid);
+        int[] high = greaterTree(gt, eq, split, mid, hi);
         return new int[] {g.or(high[0], g.and(high[1], low[0])), lo == 0 ? Gates.ZERO : g.and(high[1], low[1])};
     }
 }

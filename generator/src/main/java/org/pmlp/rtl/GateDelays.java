@@ -22,6 +22,17 @@ public record GateDelays(double not, double and, double or, double xor, double x
      */
     public static final GateDelays POLICY = new GateDelays(1.0, 2.2, 2.4, 4.0, 8.0, 2.6);
 
+    /**
+     * Delays under which the emitter times its argmax alternatives ({@link VerilogEmitter}): the
+     * timing estimate's fitted figures as of its fit on the structurally hashed gates
+     * ({@code cost.TimingEstimate}), frozen here so that a later refit of the estimate does not
+     * change which structure a circuit gets: one circuit always gives one netlist.
+     */
+    public static final GateDelays SPECULATION = new GateDelays(0.336, 0.168, 2.266, 0.116, 1.214, 5.026, 0.165);
+
+    /** The offset in ms that turns a gate path under {@link #SPECULATION} into a combinational path estimate. */
+    public static final double SPECULATION_OFFSET_MS = -10.44;
+
     /** Delay of the i-th gate kind in the order NOT, AND, OR, XOR, XOR3, MAJ. */
     double of(int kind) {
         switch (kind) {

@@ -30,6 +30,10 @@ public final class VerilogEmitter {
     private final Map<Node, int[]> bits = new HashMap<>();
     private final Map<InputNode, int[]> inputSignals = new HashMap<>();
     private int[] y;
+    /** Levels of the argmax built speculative ({@link #speculatedArgmax}). */
+    private int speculated;
+    /** For tests: build the argmax with this many speculated levels instead of choosing (-1: choose). */
+    private int forcedSpeculation = -1;
 
     /** A netlist per thread for {@link #census}: it is built and dropped for every candidate of a search. */
     private static final ThreadLocal<Gates> CENSUS_GATES = ThreadLocal.withInitial(Gates::new);
@@ -110,6 +114,25 @@ public final class VerilogEmitter {
         VerilogEmitter e = new VerilogEmitter(circuit, style, Registers.BOTH, false);
         e.build();
         return d -> e.g.criticalPath(e.y, d);
+    }
+
+    /** How many argmax levels the emitter builds speculative for the circuit (for tests). */
+    static int speculatedLevels(Circuit circuit, HeapStyle style) {
+        VerilogEmitter e = new VerilogEmitter(circuit, style, Registers.BOTH, false);
+        e.build();
+        return e.speculated;
+    }
+
+    /**
+     * For tests: the combinational path estimate the emitter's choice compares with
+     * {@link #ARGMAX_TARGET_MS} ({@link GateDelays#SPECULATION}), with the argmax built with
+     * {@code speculated} levels speculative.
+     */
+    static double speculationEstimate(Circuit circuit, HeapStyle style, int speculated) {
+        VerilogEmitter e = new VerilogEmitter(circuit, style, Registers.BOTH, false);
+        e.forcedSpeculation = speculated;
+        e.build();
+        return e.g.criticalPath(e.y, GateDelays.SPECULATION) + GateDelays.SPECULATION_OFFSET_MS;
     }
 
     private void build() {
@@ -326,12 +349,54 @@ public final class VerilogEmitter {
         for (int c = 0; c < bits.length; c++) {
             bits[c] = am.effectiveBits(c, vw);
         }
-        int[] y = new ArgmaxGates(g, t, bits, vw, signed).build(value, index);
+        int[] y = speculatedArgmax(t, bits, vw, signed, value, index);
         for (int j = 0; printing && j < y.length; j++) {
             g.name(y[j], "cls_" + j);
         }
         return y;
     }
+
+    /**
+     * The argmax with as few speculated levels as the clock needs: a tournament of four or more
+     * levels (nine or more classes) is built sequential, then with its last 2, 3 and 4 levels
+     * speculated ({@link ArgmaxGates}), and the first whose estimated combinational path
+     * (the timing estimate's delays, frozen in {@link GateDelays#SPECULATION}) fits {@link #ARGMAX_TARGET_MS}
+     * is kept, else the fastest. Speculation buys time with area (exact pendigits: +10.7% for
+     * four levels where three meet its clock), so a design that meets the target without it
+     * does not pay for it. The alternatives not kept are dead gates, neither printed nor
+     * counted, and the choice follows from the circuit alone, so the RTL, the cost model and the
+     * search's estimate all see the same gates.
+     */
+    private int[] speculatedArgmax(Tournament t, int[] bits, int vw, boolean signed, int[][] value, int[][] index) {
+        int levels = new ArgmaxGates(g, t, bits, vw, signed, 0).levels();
+        if (forcedSpeculation >= 0) {
+            speculated = forcedSpeculation;
+            return new ArgmaxGates(g, t, bits, vw, signed, forcedSpeculation).build(value, index);
+        }
+        if (levels < 4) {
+            return new ArgmaxGates(g, t, bits, vw, signed, 0).build(value, index);
+        }
+        int[] y = null;
+        for (int s : new int[] {0, 2, 3, ArgmaxGates.MAX_SPECULATED_LEVELS}) {
+            int[][] v = java.util.Arrays.copyOf(value, value.length);
+            int[][] ix = java.util.Arrays.copyOf(index, index.length);
+            y = new ArgmaxGates(g, t, bits, vw, signed, s).build(v, ix);
+            speculated = s;
+            if (g.criticalPath(y, GateDelays.SPECULATION) + GateDelays.SPECULATION_OFFSET_MS <= ARGMAX_TARGET_MS) {
+                break;
+            }
+        }
+        return y;
+    }
+
+    /**
+     * The combinational path, in ms as the timing estimate gives it, that the argmax's speculation
+     * aims for: the literature's 200 ms period (5 Hz; pendigits' 250 ms is looser) less the
+     * estimate's 10% error bound (README "Timing estimate"). Fixed rather than taken from
+     * {@code --clock-hz}, so that one circuit always gives one netlist whatever the clock asked.
+     */
+    public static final double ARGMAX_TARGET_MS = 180;
+
 
     private String print(String headerComment, PortMap map, int[] y, boolean[] live) {
         StringBuilder sb = new StringBuilder();

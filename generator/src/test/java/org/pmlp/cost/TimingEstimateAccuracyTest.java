@@ -33,7 +33,7 @@ import org.pmlp.testutil.Shared;
  * exact designs of the literature's small shapes, each combinational and registered (README:
  * "Timing estimate"). Designs whose sign-off path is under {@link #TRIVIAL_MS} (synthesis left
  * little or no logic: a register's clock-to-output) are listed but not scored. Measured when
- * fitted on the structurally hashed gates (median 4.0%, largest 9.4%: all 32 within 10%); the
+ * refitted after the argmax's shallowest comparator trees (median 4.2%, largest 8.6%: all 32 within 10%); the
  * bounds are the issue's: every design within 10%, and a median of at most 5%.
  */
 class TimingEstimateAccuracyTest {

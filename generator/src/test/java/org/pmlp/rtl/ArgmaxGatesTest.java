@@ -33,19 +33,27 @@ class ArgmaxGatesTest {
             int[][] value = new int[k + t.comparators()][];
             int[][] index = new int[k + t.comparators()][];
             int[][] inputs = new int[k][vw];
+            // in half the trials the value bits arrive at random times (behind ANDs with an input
+            // that is always 1), so the arrival-driven comparator and select trees take odd shapes
+            int enable = g.input();
+            boolean skewed = r.nextBoolean();
             for (int i = 0; i < k; i++) {
                 value[i] = new int[vw];
                 for (int j = 0; j < vw; j++) {
                     inputs[i][j] = g.input();
                     value[i][j] = inputs[i][j];
+                    for (int d = skewed ? r.nextInt(6) : 0; d > 0; d--) {
+                        value[i][j] = g.and(value[i][j], enable);
+                    }
                 }
                 index[i] = new int[iw];
                 for (int j = 0; j < iw; j++) {
                     index[i][j] = Gates.constant((i >> j & 1) != 0);
                 }
             }
-            ArgmaxGates a = new ArgmaxGates(g, t, bits, vw, signed);
-            if (ArgmaxGates.speculatedFrom(a.levels()) <= a.levels()) {
+            // every speculation depth the emitter may choose, and deeper than the tournament
+            ArgmaxGates a = new ArgmaxGates(g, t, bits, vw, signed, r.nextInt(ArgmaxGates.MAX_SPECULATED_LEVELS + 2));
+            if (a.speculatedFrom() <= a.levels()) {
                 speculated++;
             }
             int[] y = a.build(value, index);
@@ -56,6 +64,9 @@ class ArgmaxGatesTest {
                     x[i] = r.nextInt(4) == 0 ? x[Math.max(0, i - 1)] : r.nextInt(1 << vw);
                 }
                 boolean[] s = g.simulate(sig -> {
+                    if (sig == enable) {
+                        return true;
+                    }
                     for (int i = 0; i < k; i++) {
                         for (int j = 0; j < vw; j++) {
                             if (inputs[i][j] == sig) {
