@@ -18,6 +18,13 @@ import org.pmlp.UserError;
  * neuron, never computed modulo 2^64.
  */
 public final class WidthInference {
+    /**
+     * How widths are inferred, recorded in each search checkpoint's fingerprint: designs keep
+     * their meaning when inference changes, but their widths, and so their cost, do not, so a
+     * search saved under another inference is not resumed (checkpoints of before have no entry).
+     */
+    public static final String METHOD = "connection extremes (2)";
+
     /** The widest value (sum or activation) pmlp computes, in bits. */
     public static final int MAX_BITS = 62;
 
