@@ -278,7 +278,9 @@ public record ActivationPass(Window[][] hidden, ActNode.Kind outputKind, Window 
                 if (w.explicit()) {
                     a.setWindow(kind, w.msb(), w.lsb());
                 } else if (w.bits() == 0) {
-                    long hi = Math.max(1, c.sumOf(a).hi());
+                    // Full width: up to the sum's nominal bound (never saturates; stated against the
+                    // nominal bound so the window does not move as inference tightens).
+                    long hi = Math.max(1, c.sumOf(a).nominalHi());
                     a.setWindow(kind, 63 - Long.numberOfLeadingZeros(hi), 0);
                 } else {
                     int lsb = lsbFor(max[j], w.bits());
@@ -324,9 +326,9 @@ public record ActivationPass(Window[][] hidden, ActNode.Kind outputKind, Window 
         for (int j = 0; j < max.length; j++) {
             SumNode s = sums.get(j);
             if (!last && floatMax != null) {
-                max[j] = Math.min(s.hi(), (long) Math.ceil(Math.scalb(floatMax[l][j], -s.exponent())));
+                max[j] = Math.min(s.nominalHi(), (long) Math.ceil(Math.scalb(floatMax[l][j], -s.exponent())));
             } else {
-                max[j] = s.hi();
+                max[j] = s.nominalHi(); // the nominal bound: the window must not move as inference tightens
             }
         }
         return max;

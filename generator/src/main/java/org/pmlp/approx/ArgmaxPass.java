@@ -14,7 +14,9 @@ import org.pmlp.quant.QuantSpec;
  * Section {@code "argmax"}: {@code {"order": [2, 0, 1], "bits": [3, 2], "ignore_low": [0, 1]}}:
  * the order in which classes enter the comparator tournament and, per comparator (level by level,
  * left to right), how many of the top bits of the values it compares and how many low bits it
- * ignores; one number applies to every comparator. Default: the exact argmax (identity order, all
+ * ignores; one number applies to every comparator. Both count against the outputs' nominal
+ * width ({@link org.pmlp.ir.WidthInference#argmaxNominalWidth}), which does not move when
+ * inference gets tighter, so a file means the same comparators whatever the inferred widths. Default: the exact argmax (identity order, all
  * bits; the lowest index wins ties).
  */
 public record ArgmaxPass(int[] order, int[] bits, int[] ignoreLow) implements Pass {
@@ -42,8 +44,9 @@ public record ArgmaxPass(int[] order, int[] bits, int[] ignoreLow) implements Pa
         public List<Knob> knobs() {
             return List.of(
                     new Knob("order", "a permutation of the classes", "0, 1, ..., k-1", "classes into the comparator tournament"),
-                    new Knob("bits", "per comparator or once, 1..64", "all bits", "top bits compared"),
-                    new Knob("ignore_low", "per comparator or once, 0..64", "0", "low bits ignored"));
+                    new Knob("bits", "per comparator or once, 1..64", "all bits",
+                            "top bits compared, of the outputs' nominal width W (the digit-wise range bound, not the inferred width)"),
+                    new Knob("ignore_low", "per comparator or once, 0..64", "0", "low bits ignored (at most W - 1)"));
         }
 
         @Override

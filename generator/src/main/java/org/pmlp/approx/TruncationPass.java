@@ -134,7 +134,7 @@ public record TruncationPass(int[][] columns, boolean compensate) implements Pas
             }
         }
         if (compensate && truncates) {
-            WidthInference.runWhileEditing(c); // the compensation needs the rows' source widths
+            WidthInference.runWhileEditing(c); // the compensation needs the rows' source (nominal) widths
         }
         for (int l = 0; l < c.layers(); l++) {
             for (SumNode s : c.sums(l)) {
@@ -142,9 +142,11 @@ public record TruncationPass(int[][] columns, boolean compensate) implements Pas
                 s.setTruncation(0, 0);
                 long comp = 0;
                 if (compensate && t > 0) {
-                    // Twice the expected value of the dropped bits, halved once at the end.
+                    // Twice the expected value of the dropped bits, halved once at the end. The bits
+                    // a row has are counted up to its source's nominal width, so the constant does
+                    // not depend on how tight inference is.
                     java.math.BigInteger twice = java.math.BigInteger.ZERO;
-                    for (PartialProduct p : c.partialProducts(s)) {
+                    for (PartialProduct p : c.nominalPartialProducts(s)) {
                         for (int j = 0; j < 63; j++) {
                             if ((p.mask() >> j & 1) != 0 && j + p.shift() < t) {
                                 twice = twice.add(java.math.BigInteger.valueOf(p.sign()).shiftLeft(j + p.shift()));

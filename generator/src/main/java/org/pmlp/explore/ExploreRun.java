@@ -209,7 +209,8 @@ public final class ExploreRun {
         RunFingerprint f = new RunFingerprint();
         inputs.items().forEach(f::option);
         Nsga2Search.Options s = o.search();
-        return f.option("pmlp version", Version.VERSION).option("--seed", s.seed()).option("--max-loss", o.maxLoss())
+        return f.option("pmlp version", Version.VERSION).option("width inference", org.pmlp.ir.WidthInference.METHOD)
+                .option("--seed", s.seed()).option("--max-loss", o.maxLoss())
                 .option("--power", o.power()).option("--population", s.population())
                 .option("--generations", s.generations()).option("--offspring", s.offspringFraction())
                 .option("--mutation", s.mutation()).option("--crossover", s.crossover())

@@ -77,6 +77,32 @@ public final class ArgmaxNode extends Node {
         return effectiveBits(compareBits[c], ignoreLow[c], valueWidth);
     }
 
+    /**
+     * Low bits comparator c ignores: it compares {@code v >> compareShift} of its operands'
+     * values v. Its settings are stated against the operands' common nominal width
+     * ({@link WidthInference#argmaxNominalWidth}), not the inferred one, so the shift, and what
+     * the circuit computes, does not depend on how tight inference is.
+     */
+    public int compareShift(int c, int nominalWidth) {
+        return compareShift(compareBits[c], ignoreLow[c], nominalWidth);
+    }
+
+    /** {@link #compareShift(int, int)} from a comparator's settings (shared with {@link FlatNetwork}). */
+    static int compareShift(int compareBits, int ignoreLow, int nominalWidth) {
+        return nominalWidth - effectiveBits(compareBits, ignoreLow, nominalWidth);
+    }
+
+    /**
+     * The top bits of values {@code valueWidth} wide a comparator with the given shift reads:
+     * none when every bit it keeps is a zero extension, the sign alone when they all copy it.
+     */
+    public static int hardwareBits(int shift, int valueWidth, boolean signed) {
+        if (shift < valueWidth) {
+            return valueWidth - shift;
+        }
+        return signed ? 1 : 0;
+    }
+
     /** {@link #effectiveBits(int, int)} from a comparator's settings (shared with {@link FlatNetwork}). */
     static int effectiveBits(int compareBits, int ignoreLow, int valueWidth) {
         return Math.max(1, Math.min(Math.min(valueWidth, compareBits), valueWidth - ignoreLow));

@@ -247,6 +247,19 @@ public final class Circuit {
      * Requires inferred widths on the sources.
      */
     public List<PartialProduct> partialProducts(SumNode s) {
+        return partialProducts(s, false);
+    }
+
+    /**
+     * {@link #partialProducts(SumNode)} with each source's bits cut at its nominal width
+     * ({@link Node#nominalWidth()}) instead of its inferred one: the rows the truncation
+     * compensation counts, so that its value does not depend on how tight inference is.
+     */
+    public List<PartialProduct> nominalPartialProducts(SumNode s) {
+        return partialProducts(s, true);
+    }
+
+    private List<PartialProduct> partialProducts(SumNode s, boolean nominal) {
         List<PartialProduct> rows = new ArrayList<>();
         int minExp = minSourceExponent(s);
         int trunc = s.truncation();
@@ -256,7 +269,7 @@ public final class Circuit {
                 continue;
             }
             Node src = source(e);
-            long mask = c.mask() & src.valueMask() & activeBits(src);
+            long mask = c.mask() & (nominal ? src.nominalValueMask() : src.valueMask()) & activeBits(src);
             int align = src.exponent() - minExp;
             for (Csd.Digit d : Csd.digits(c.weight())) {
                 int shift = d.shift() + align;

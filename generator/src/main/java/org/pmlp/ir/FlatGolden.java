@@ -156,10 +156,10 @@ final class FlatGolden {
         int[] labels = data.labels();
         Tournament tour = Tournament.of(net.classes);
         int comparators = tour.comparators();
-        int width = net.argmaxValueWidth();
+        int width = net.argmaxNominalWidth();
         int[] shift = new int[comparators];
         for (int c = 0; c < comparators; c++) {
-            shift[c] = Math.min(63, width - ArgmaxNode.effectiveBits(net.compareBits[c], net.ignoreLow[c], width));
+            shift[c] = Math.min(63, ArgmaxNode.compareShift(net.compareBits[c], net.ignoreLow[c], width));
         }
         int[] left = tour.left();
         int[] right = tour.right();

@@ -141,8 +141,8 @@ public final class FlatNetwork {
         order = new int[classes];
         compareBits = new int[Math.max(0, classes - 1)];
         ignoreLow = new int[Math.max(0, classes - 1)];
-        plain = new Ranges();
-        exact = new Ranges();
+        plain = new Ranges(false);
+        exact = new Ranges(true);
         was = new Knobs();
         golden = new FlatGolden(this);
         reset();
@@ -399,7 +399,7 @@ public final class FlatNetwork {
     /** Half of twice the expected value of the dropped bits, or Long.MIN_VALUE when too wide. */
     private long compensationOf(int l, int j) {
         int t = truncation[l][j];
-        int rows = plain.rows(l, j, 0);
+        int rows = plain.rows(l, j, 0, true);
         long[] rm = plain.rowMask;
         int[] rs = plain.rowShift;
         int[] sg = plain.rowSign;
@@ -433,9 +433,19 @@ public final class FlatNetwork {
         return below >= 63 ? m : m & ((1L << below) - 1);
     }
 
-    /** Value ranges of every node under the current knobs, with or without truncation. */
+    /**
+     * Value ranges of every node under the current knobs, with or without truncation: the
+     * inferred (tight) ones and the nominal ones, as {@link WidthInference}.
+     */
     private final class Ranges {
+        /** Whether the tight ranges are wanted (else they are copies of the nominal ones). */
+        private final boolean tight;
+        private final ConnectionRange range = new ConnectionRange();
         final long[][] sLo = new long[layers][];
+        final long[][] sNomLo = new long[layers][];
+        final long[][] sNomHi = new long[layers][];
+        final long[][] aNomLo = new long[layers][];
+        final long[][] aNomHi = new long[layers][];
         final long[][] sHi = new long[layers][];
         final int[][] sExp = new int[layers][];
         final long[][] aLo = new long[layers][];
@@ -449,8 +459,13 @@ public final class FlatNetwork {
         int[] rowSign = new int[64];
         int[] rowSrc = new int[64];
 
-        Ranges() {
+        Ranges(boolean tight) {
+            this.tight = tight;
             for (int l = 0; l < layers; l++) {
+                sNomLo[l] = new long[size[l]];
+                sNomHi[l] = new long[size[l]];
+                aNomLo[l] = new long[size[l]];
+                aNomHi[l] = new long[size[l]];
                 sLo[l] = new long[size[l]];
                 sHi[l] = new long[size[l]];
                 sExp[l] = new int[size[l]];
@@ -472,6 +487,14 @@ public final class FlatNetwork {
             return l == 0 ? 0 : aLo[l - 1][i];
         }
 
+        long srcNomHi(int l, int i) {
+            return l == 0 ? inputMask[i] : aNomHi[l - 1][i];
+        }
+
+        long srcNomLo(int l, int i) {
+            return l == 0 ? 0 : aNomLo[l - 1][i];
+        }
+
         int srcExp(int l, int i) {
             return l == 0 ? -inputBits : aExp[l - 1][i];
         }
@@ -484,15 +507,18 @@ public final class FlatNetwork {
             return min == Integer.MAX_VALUE ? 0 : min;
         }
 
-        /** As {@link Circuit#partialProducts}, into the row arrays; returns the row count. */
-        int rows(int l, int j, int trunc) {
+        /**
+         * As {@link Circuit#partialProducts} (or with {@code nominal}
+         * {@link Circuit#nominalPartialProducts}), into the row arrays; returns the row count.
+         */
+        int rows(int l, int j, int trunc, boolean nominal) {
             int minExp = minSourceExponent(l);
             int n = 0;
             for (int i = 0; i < fanIn[l]; i++) {
                 if (weight[l][j][i] == 0) {
                     continue;
                 }
-                int width = Node.widthOf(srcLo(l, i), srcHi(l, i));
+                int width = nominal ? Node.widthOf(srcNomLo(l, i), srcNomHi(l, i)) : Node.widthOf(srcLo(l, i), srcHi(l, i));
                 long valueMask = width >= 63 ? -1L : (1L << width) - 1;
                 long mask = connMask[l][j][i] & valueMask & (l == 0 ? inputMask[i] : -1L);
                 int align = srcExp(l, i) - minExp;
@@ -554,6 +580,7 @@ public final class FlatNetwork {
             int minExp = minSourceExponent(l);
             int exponent = minExp - fracBits[l][j];
             long comp = truncated ? compensation[l][j] : 0;
+            int trunc = truncated ? truncation[l][j] : 0;
             long lo;
             long hi;
             try {
@@ -563,20 +590,37 @@ public final class FlatNetwork {
                 }
                 lo = k;
                 hi = k;
-                int n = rows(l, j, truncated ? truncation[l][j] : 0);
+                int n = rows(l, j, trunc, true);
                 for (int r = 0; r < n; r++) {
-                    long max = WidthInference.shiftExact(WidthInference.maxAnd(srcHi(l, rowSrc[r]), rowMask[r]), rowShift[r]);
+                    long max = WidthInference.shiftExact(WidthInference.maxAnd(srcNomHi(l, rowSrc[r]), rowMask[r]), rowShift[r]);
                     if (rowSign[r] > 0) {
                         hi = Math.addExact(hi, max);
                     } else {
                         lo = Math.subtractExact(lo, max);
                     }
                 }
+                if (lo < -(1L << (WidthInference.MAX_BITS - 1)) || hi >= 1L << WidthInference.MAX_BITS
+                        || Node.widthOf(lo, hi) > WidthInference.MAX_BITS) {
+                    return false;
+                }
+                sNomLo[l][j] = lo;
+                sNomHi[l][j] = hi;
+                if (tight) {
+                    // Each connection's rows are consecutive: bound its whole contribution.
+                    lo = k;
+                    hi = k;
+                    n = rows(l, j, trunc, false);
+                    for (int r = 0; r < n; ) {
+                        int i = rowSrc[r];
+                        range.start(srcLo(l, i), srcHi(l, i));
+                        for (; r < n && rowSrc[r] == i; r++) {
+                            range.addRow(rowMask[r], rowShift[r], rowSign[r]);
+                        }
+                        lo = Math.addExact(lo, range.min());
+                        hi = Math.addExact(hi, range.max());
+                    }
+                }
             } catch (ArithmeticException overflow) {
-                return false;
-            }
-            if (lo < -(1L << (WidthInference.MAX_BITS - 1)) || hi >= 1L << WidthInference.MAX_BITS
-                    || Node.widthOf(lo, hi) > WidthInference.MAX_BITS) {
                 return false;
             }
             sLo[l][j] = lo;
@@ -585,27 +629,35 @@ public final class FlatNetwork {
             return true;
         }
 
-        /** @return whether the activation's range or exponent changed */
+        /** @return whether the activation's range (inferred or nominal) or exponent changed */
         private boolean inferAct(int l, int j) {
-            int sh = lsb[l][j];
-            long lo = sLo[l][j] >> sh;
-            long hi = sHi[l][j] >> sh;
-            if (relu[l][j]) {
-                long sat = (1L << (msb[l][j] - sh + 1)) - 1;
-                lo = Math.max(0, Math.min(sat, lo));
-                hi = Math.max(0, Math.min(sat, hi));
-            }
-            int e = sExp[l][j] + sh;
-            boolean changed = lo != aLo[l][j] || hi != aHi[l][j] || e != aExp[l][j];
+            long lo = act(l, j, sLo[l][j]);
+            long hi = act(l, j, sHi[l][j]);
+            long nLo = act(l, j, sNomLo[l][j]);
+            long nHi = act(l, j, sNomHi[l][j]);
+            int e = sExp[l][j] + lsb[l][j];
+            boolean changed = lo != aLo[l][j] || hi != aHi[l][j] || e != aExp[l][j] || nLo != aNomLo[l][j]
+                    || nHi != aNomHi[l][j];
             aLo[l][j] = lo;
             aHi[l][j] = hi;
+            aNomLo[l][j] = nLo;
+            aNomHi[l][j] = nHi;
             aExp[l][j] = e;
             return changed;
         }
 
+        private long act(int l, int j, long sum) {
+            long v = sum >> lsb[l][j];
+            if (relu[l][j]) {
+                long sat = (1L << (msb[l][j] - lsb[l][j] + 1)) - 1;
+                v = Math.max(0, Math.min(sat, v));
+            }
+            return v;
+        }
+
         /** The golden model's terms of a neuron: rows with the same source and mask merged, as {@link Lowering}. */
         private void lowerTerms(int l, int j) {
-            int n = rows(l, j, truncation[l][j]);
+            int n = rows(l, j, truncation[l][j], false);
             int[] src = new int[n];
             long[] mask = new long[n];
             long[] coef = new long[n];
@@ -658,17 +710,17 @@ public final class FlatNetwork {
         }
     }
 
-    /** The width of the argmax's operands, as {@link WidthInference#argmaxValueWidth}. */
-    int argmaxValueWidth() {
+    /** The nominal width of the argmax's operands, as {@link WidthInference#argmaxNominalWidth}. */
+    int argmaxNominalWidth() {
         int last = layers - 1;
         boolean signed = false;
         for (int k = 0; k < classes; k++) {
-            signed |= exact.aLo[last][k] < 0;
+            signed |= exact.aNomLo[last][k] < 0;
         }
         int w = 1;
         for (int k = 0; k < classes; k++) {
-            boolean s = exact.aLo[last][k] < 0;
-            w = Math.max(w, Node.widthOf(exact.aLo[last][k], exact.aHi[last][k]) + (signed && !s ? 1 : 0));
+            boolean s = exact.aNomLo[last][k] < 0;
+            w = Math.max(w, Node.widthOf(exact.aNomLo[last][k], exact.aNomHi[last][k]) + (signed && !s ? 1 : 0));
         }
         return w;
     }
@@ -700,10 +752,10 @@ public final class FlatNetwork {
                 }
                 SumNode s = sumNodes[l][j];
                 s.setTruncation(truncation[l][j], compensation[l][j]);
-                s.setInferred(exact.sLo[l][j], exact.sHi[l][j], exact.sExp[l][j]);
+                s.setInferred(exact.sLo[l][j], exact.sHi[l][j], exact.sNomLo[l][j], exact.sNomHi[l][j], exact.sExp[l][j]);
                 ActNode a = actNodes[l][j];
                 a.setWindow(relu[l][j] ? ActNode.Kind.RELU : ActNode.Kind.IDENTITY, msb[l][j], lsb[l][j]);
-                a.setInferred(exact.aLo[l][j], exact.aHi[l][j], exact.aExp[l][j]);
+                a.setInferred(exact.aLo[l][j], exact.aHi[l][j], exact.aNomLo[l][j], exact.aNomHi[l][j], exact.aExp[l][j]);
             }
         }
         ArgmaxNode am = circuit.argmax();

@@ -78,10 +78,10 @@ public final class Lowering {
             leafSlot[i] = slot.get(c.operand(am, order[i]));
         }
         Tournament tour = Tournament.of(k);
-        int width = WidthInference.argmaxValueWidth(c);
+        int width = WidthInference.argmaxNominalWidth(c);
         int[] shift = new int[tour.comparators()];
         for (int i = 0; i < shift.length; i++) {
-            shift[i] = width - am.effectiveBits(i, width);
+            shift[i] = am.compareShift(i, width);
         }
         return new Program(features, inputMask, kind, src, constant, lsb, sat, termStart, tSrc, tMask, tCoef,
                 leafSlot, order, tour.left(), tour.right(), shift, slot);

@@ -10,6 +10,8 @@ public abstract sealed class Node permits InputNode, SumNode, ActNode, ArgmaxNod
     private long hi;
     private int width = -1;
     private int exponent;
+    private long nominalLo;
+    private long nominalHi;
 
     protected Node(String name) {
         this.name = name;
@@ -47,14 +49,54 @@ public abstract sealed class Node permits InputNode, SumNode, ActNode, ArgmaxNod
         return exponent;
     }
 
+    /**
+     * The nominal lower bound: the range analysis that bounds every signed digit of every weight
+     * as its own row ({@link WidthInference#nominalRowMax}). Never narrower than {@link #lo()};
+     * knobs whose meaning is stated in terms of a value's bounds (the argmax's top bits, the
+     * truncation compensation, full-width and uncalibrated windows) read the nominal bounds, so
+     * a configuration means the same circuit however tight the inferred widths get.
+     */
+    public long nominalLo() {
+        checkInferred();
+        return nominalLo;
+    }
+
+    /** The nominal upper bound (see {@link #nominalLo()}). */
+    public long nominalHi() {
+        checkInferred();
+        return nominalHi;
+    }
+
+    /** Bits of the nominal range, as {@link #width()} for the inferred one. */
+    public int nominalWidth() {
+        return widthOf(nominalLo(), nominalHi());
+    }
+
+    /** All bits of the nominal width set: the bits a value has under the nominal bounds. */
+    public long nominalValueMask() {
+        int w = nominalWidth();
+        return w >= 63 ? -1L : (1L << w) - 1;
+    }
+
     /** All bits of the width set: the mask of bits the value can have. */
     public long valueMask() {
         return width() >= 63 ? -1L : (1L << width()) - 1;
     }
 
+    /** Sets the inferred range; the nominal one is the same (inputs, argmax). */
     void setInferred(long lo, long hi, int exponent) {
+        setInferred(lo, hi, lo, hi, exponent);
+    }
+
+    void setInferred(long lo, long hi, long nominalLo, long nominalHi, int exponent) {
+        if (nominalLo > lo || nominalHi < hi) {
+            throw new IllegalStateException(name + ": nominal range [" + nominalLo + ", " + nominalHi
+                    + "] does not contain the inferred one [" + lo + ", " + hi + "]");
+        }
         this.lo = lo;
         this.hi = hi;
+        this.nominalLo = nominalLo;
+        this.nominalHi = nominalHi;
         this.exponent = exponent;
         this.width = widthOf(lo, hi);
     }

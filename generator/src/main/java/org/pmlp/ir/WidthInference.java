@@ -5,7 +5,11 @@ import org.pmlp.UserError;
 
 /**
  * Fills in every node's exponent, value range and bit width, in topological order, by interval
- * arithmetic that is exact for the bounds of each operation. Run after the last transformation
+ * arithmetic that is exact for the bounds of each operation: each connection's whole
+ * contribution (all the rows of one weight times one source, after masks and truncation) is
+ * bounded by its true extremes over the source's range ({@link ConnectionRange}). Each node also
+ * gets its nominal range ({@link Node#nominalLo()}), the older digit-by-digit bound against which
+ * some knobs are defined. Run after the last transformation
  * (like Yosys's wreduce): the emitter, the golden model and the cost model all read its results.
  *
  * <p>Every value must fit in {@link #MAX_BITS} bits: the golden model, the emitter and the cost
@@ -14,6 +18,13 @@ import org.pmlp.UserError;
  * neuron, never computed modulo 2^64.
  */
 public final class WidthInference {
+    /**
+     * How widths are inferred, recorded in each search checkpoint's fingerprint: designs keep
+     * their meaning when inference changes, but their widths, and so their cost, do not, so a
+     * search saved under another inference is not resumed (checkpoints of before have no entry).
+     */
+    public static final String METHOD = "connection extremes (2)";
+
     /** The widest value (sum or activation) pmlp computes, in bits. */
     public static final int MAX_BITS = 62;
 
@@ -61,34 +72,71 @@ public final class WidthInference {
         int exponent = c.minSourceExponent(s) - s.fracBits();
         long lo;
         long hi;
+        long nominalLo;
+        long nominalHi;
         try {
             long constant = c.heapConstant(s); // saturates beyond 64 bits
             if (Node.widthOf(constant, constant) > MAX_BITS) {
                 throw new ArithmeticException("constant overflow");
             }
-            lo = constant;
-            hi = constant;
-            for (PartialProduct p : c.partialProducts(s)) {
-                long max = shiftExact(maxAnd(p.source().hi(), p.mask()), p.shift());
+            nominalLo = constant;
+            nominalHi = constant;
+            for (PartialProduct p : c.nominalPartialProducts(s)) {
+                long max = nominalRowMax(p);
                 if (p.sign() > 0) {
-                    hi = Math.addExact(hi, max);
+                    nominalHi = Math.addExact(nominalHi, max);
                 } else {
-                    lo = Math.subtractExact(lo, max);
+                    nominalLo = Math.subtractExact(nominalLo, max);
                 }
             }
+            long[] range = tightRange(c.partialProducts(s), constant, new ConnectionRange());
+            lo = range[0];
+            hi = range[1];
         } catch (ArithmeticException overflow) {
-            lo = Long.MIN_VALUE;
-            hi = Long.MAX_VALUE;
+            lo = nominalLo = Long.MIN_VALUE;
+            hi = nominalHi = Long.MAX_VALUE;
         }
-        if (lo < -(1L << (MAX_BITS - 1)) || hi >= 1L << MAX_BITS || Node.widthOf(lo, hi) > MAX_BITS) {
+        // The nominal range decides what is too wide, so tighter inference accepts no design
+        // the nominal bounds refuse (and the nominal bounds always fit in a long).
+        if (nominalLo < -(1L << (MAX_BITS - 1)) || nominalHi >= 1L << MAX_BITS || Node.widthOf(nominalLo, nominalHi) > MAX_BITS) {
             if (strict) {
                 throw tooWide(s, exactWidth(c, s));
             }
             // Placeholder: the widest supported range, so later inference and lowering stay in long.
-            lo = -(1L << (MAX_BITS - 1));
-            hi = (1L << (MAX_BITS - 1)) - 1;
+            lo = nominalLo = -(1L << (MAX_BITS - 1));
+            hi = nominalHi = (1L << (MAX_BITS - 1)) - 1;
         }
-        s.setInferred(lo, hi, exponent);
+        s.setInferred(lo, hi, nominalLo, nominalHi, exponent);
+    }
+
+    /**
+     * The nominal bound of one row: the largest {@code (x & mask) << shift} for x up to the
+     * source's nominal upper bound. Every signed digit is bounded on its own, as pmlp's range
+     * analysis did before it bounded whole connections; kept, frozen, because the meaning of
+     * some knobs is stated against it (see {@link Node#nominalLo()}).
+     */
+    static long nominalRowMax(PartialProduct p) {
+        return shiftExact(maxAnd(p.source().nominalHi(), p.mask()), p.shift());
+    }
+
+    /**
+     * {@code constant} plus, per connection (its rows are consecutive and share the source), the
+     * exact range of the connection's whole contribution over its source's inferred range.
+     */
+    private static long[] tightRange(java.util.List<PartialProduct> rows, long constant, ConnectionRange range) {
+        long lo = constant;
+        long hi = constant;
+        for (int r = 0; r < rows.size(); ) {
+            Node src = rows.get(r).source();
+            range.start(src.lo(), src.hi());
+            for (; r < rows.size() && rows.get(r).source() == src; r++) {
+                PartialProduct p = rows.get(r);
+                range.addRow(p.mask(), p.shift(), p.sign());
+            }
+            lo = Math.addExact(lo, range.min());
+            hi = Math.addExact(hi, range.max());
+        }
+        return new long[] {lo, hi};
     }
 
     static UserError tooWide(SumNode s, int bits) {
@@ -97,12 +145,12 @@ public final class WidthInference {
                 + ": lower act_bits (or give hidden windows of fewer bits), weight_bits or input_bits");
     }
 
-    /** The bits the sum needs, computed with unbounded integers (for the error message). */
+    /** The bits the sum needs under the nominal bounds, computed with unbounded integers (for the error message). */
     static int exactWidth(Circuit c, SumNode s) {
         BigInteger lo = c.exactHeapConstant(s);
         BigInteger hi = lo;
-        for (PartialProduct p : c.partialProducts(s)) {
-            BigInteger max = BigInteger.valueOf(maxAnd(p.source().hi(), p.mask())).shiftLeft(p.shift());
+        for (PartialProduct p : c.nominalPartialProducts(s)) {
+            BigInteger max = BigInteger.valueOf(maxAnd(p.source().nominalHi(), p.mask())).shiftLeft(p.shift());
             if (p.sign() > 0) {
                 hi = hi.add(max);
             } else {
@@ -128,14 +176,17 @@ public final class WidthInference {
 
     private static void inferAct(Circuit c, ActNode a) {
         SumNode s = c.sumOf(a);
-        long lo = s.lo() >> a.lsb();
-        long hi = s.hi() >> a.lsb();
+        a.setInferred(act(a, s.lo()), act(a, s.hi()), act(a, s.nominalLo()), act(a, s.nominalHi()), s.exponent() + a.lsb());
+    }
+
+    /** The activation of a sum value (monotone, so it maps bounds to bounds). */
+    private static long act(ActNode a, long sum) {
+        long v = sum >> a.lsb();
         if (a.kind() == ActNode.Kind.RELU) {
             long sat = (1L << a.windowBits()) - 1;
-            lo = Math.max(0, Math.min(sat, lo));
-            hi = Math.max(0, Math.min(sat, hi));
+            v = Math.max(0, Math.min(sat, v));
         }
-        a.setInferred(lo, hi, s.exponent() + a.lsb());
+        return v;
     }
 
     /** The largest {@code x & m} over {@code 0 <= x <= hi}. */
@@ -157,6 +208,24 @@ public final class WidthInference {
         for (Edge e : c.operands(c.argmax())) {
             Node v = c.source(e);
             w = Math.max(w, v.width() + (signed && !v.signed() ? 1 : 0));
+        }
+        return w;
+    }
+
+    /**
+     * The argmax operands' common width under the nominal bounds: the width comparator
+     * precision ({@code argmax.bits}) is stated against, so a configuration compares the same bits
+     * however tight inference gets. See {@link ArgmaxNode#compareShift}.
+     */
+    public static int argmaxNominalWidth(Circuit c) {
+        boolean signed = false;
+        for (Edge e : c.operands(c.argmax())) {
+            signed |= c.source(e).nominalLo() < 0;
+        }
+        int w = 1;
+        for (Edge e : c.operands(c.argmax())) {
+            Node v = c.source(e);
+            w = Math.max(w, v.nominalWidth() + (signed && v.nominalLo() >= 0 ? 1 : 0));
         }
         return w;
     }

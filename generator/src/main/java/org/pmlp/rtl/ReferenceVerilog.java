@@ -234,7 +234,7 @@ public final class ReferenceVerilog {
         ArgmaxNode am = c.argmax();
         int k = am.classes();
         int[] order = am.order();
-        int common = WidthInference.argmaxValueWidth(c);
+        int common = WidthInference.argmaxNominalWidth(c);
         int cw = 1;
         for (Value v : outs) {
             cw = Math.max(cw, v.width());
@@ -247,7 +247,7 @@ public final class ReferenceVerilog {
                     .append("'d").append(order[i]).append(";\n");
         }
         for (int i = 0; i < t.comparators(); i++) {
-            int sh = common - am.effectiveBits(i, common);
+            int sh = am.compareShift(i, common);
             int e = k + i;
             String l = Integer.toString(t.left()[i]);
             String r = Integer.toString(t.right()[i]);

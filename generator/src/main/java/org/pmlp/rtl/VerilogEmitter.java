@@ -345,9 +345,10 @@ public final class VerilogEmitter {
             g.comment(String.format("argmax: %d classes, order %s, %d-bit %s values", k,
                     java.util.Arrays.toString(order), vw, signed ? "signed" : "unsigned"));
         }
+        int nominal = WidthInference.argmaxNominalWidth(circuit);
         int[] bits = new int[t.comparators()];
         for (int c = 0; c < bits.length; c++) {
-            bits[c] = am.effectiveBits(c, vw);
+            bits[c] = ArgmaxNode.hardwareBits(am.compareShift(c, nominal), vw, signed);
         }
         int[] y = speculatedArgmax(t, bits, vw, signed, value, index);
         for (int j = 0; printing && j < y.length; j++) {

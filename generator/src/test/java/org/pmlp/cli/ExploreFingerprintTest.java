@@ -78,4 +78,23 @@ class ExploreFingerprintTest {
         String d = changed(ExploreRun.complete(inputs, o, shipped), ExploreRun.complete(inputs, o, other));
         assertTrue(d.startsWith("cost model"), d);
     }
+
+    /**
+     * A checkpoint saved before widths were inferred per connection has no "width inference"
+     * entry: its designs mean the same but were costed at other widths, so it is not resumed.
+     */
+    @Test
+    void aCheckpointFromAnotherWidthInferenceIsRefused() {
+        RunFingerprint now = of();
+        RunFingerprint before = new RunFingerprint();
+        now.items().forEach((k, v) -> {
+            if (!k.equals("width inference")) {
+                before.option(k, v);
+            }
+        });
+        assertEquals("width inference (not recorded in the checkpoint)", changed(before, now));
+        RunFingerprint other = new RunFingerprint();
+        now.items().forEach((k, v) -> other.option(k, k.equals("width inference") ? "digit by digit" : v));
+        assertTrue(changed(other, now).startsWith("width inference (was digit by digit"), changed(other, now));
+    }
 }

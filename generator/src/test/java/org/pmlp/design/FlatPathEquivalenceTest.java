@@ -27,6 +27,7 @@ import org.pmlp.ir.InputNode;
 import org.pmlp.ir.Node;
 import org.pmlp.ir.Program;
 import org.pmlp.ir.SumNode;
+import org.pmlp.ir.WidthInference;
 import org.pmlp.model.InputScaler;
 import org.pmlp.model.Mlp;
 import org.pmlp.model.MlpTraining;
@@ -232,6 +233,8 @@ class FlatPathEquivalenceTest {
         assertArrayEquals(a.argmax().compareBits(), b.argmax().compareBits(), what + ": argmax bits");
         for (int c = 0; c < a.classes() - 1; c++) {
             assertEquals(a.argmax().effectiveBits(c, 40), b.argmax().effectiveBits(c, 40), what + ": comparator " + c);
+            assertEquals(a.argmax().compareShift(c, WidthInference.argmaxNominalWidth(a)),
+                    b.argmax().compareShift(c, WidthInference.argmaxNominalWidth(b)), what + ": comparator shift " + c);
         }
         assertArrayEquals(FeatureCounter.count(a, style).vector(), FeatureCounter.count(b, style).vector(),
                 what + ": cost features");
@@ -242,6 +245,8 @@ class FlatPathEquivalenceTest {
         assertEquals(x.hi(), y.hi(), what + ": " + x.name() + " hi");
         assertEquals(x.exponent(), y.exponent(), what + ": " + x.name() + " exponent");
         assertEquals(x.width(), y.width(), what + ": " + x.name() + " width");
+        assertEquals(x.nominalLo(), y.nominalLo(), what + ": " + x.name() + " nominal lo");
+        assertEquals(x.nominalHi(), y.nominalHi(), what + ": " + x.name() + " nominal hi");
     }
 
     /** A pass without a flat form sends the design to the full flow instead of being ignored. */

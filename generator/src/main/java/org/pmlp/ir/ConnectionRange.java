@@ -1,0 +1,103 @@
+package org.pmlp.ir;
+
+import java.util.Arrays;
+
+/**
+ * The exact range of one connection's whole contribution to a heap: of
+ * {@code sum_r sign_r * ((x & mask_r) << shift_r)} over its rows r (one per non-zero digit of the
+ * weight, after masks and truncation), for every integer x in the source's range [lo, hi].
+ * The contribution is linear in the bits of x, {@code sum_b c_b * x_b}, so its extremes are found
+ * by a walk down the bits of the range's ends: the integers of [lo, hi] split into O(bits) blocks
+ * that fix a prefix and leave the bits below free (each free bit then takes the sign of its
+ * coefficient). Bounding each row on its own instead, as the nominal bounds do, gives weight 7
+ * (8 - 1) on a 4-bit input [-15, 120] where [0, 105] is exact.
+ *
+ * <p>Working memory: one instance per thread. Arithmetic is exact; an ArithmeticException means
+ * a value beyond 63 bits.
+ */
+final class ConnectionRange {
+    private final long[] coef = new long[64];
+    private final long[] pos = new long[65];
+    private long lo;
+    private long hi;
+    private int bits;
+
+    /** Starts a connection whose source takes every value in [lo, hi], 0 <= lo <= hi. */
+    void start(long lo, long hi) {
+        if (lo < 0 || hi < lo) {
+            throw new IllegalArgumentException("source range [" + lo + ", " + hi + "]");
+        }
+        this.lo = lo;
+        this.hi = hi;
+        this.bits = 64 - Long.numberOfLeadingZeros(hi);
+        Arrays.fill(coef, 0, bits, 0);
+    }
+
+    /** Adds the row {@code sign * ((x & mask) << shift)}. */
+    void addRow(long mask, int shift, int sign) {
+        for (int b = 0; b < bits; b++) {
+            if ((mask >> b & 1) != 0) {
+                long w = WidthInference.shiftExact(1L, b + shift);
+                coef[b] = sign > 0 ? Math.addExact(coef[b], w) : Math.subtractExact(coef[b], w);
+            }
+        }
+    }
+
+    /** The largest value of the contribution over the source's range. */
+    long max() {
+        return best(1);
+    }
+
+    /** The smallest value of the contribution over the source's range. */
+    long min() {
+        return Math.negateExact(best(-1));
+    }
+
+    /** The largest {@code sign * contribution}. */
+    private long best(int sign) {
+        pos[0] = 0;
+        for (int b = 0; b < bits; b++) {
+            pos[b + 1] = Math.addExact(pos[b], Math.max(0, c(b, sign)));
+        }
+        if (lo == hi) {
+            return valueOf(lo, 0, sign);
+        }
+        int p = 63 - Long.numberOfLeadingZeros(lo ^ hi); // highest bit where the ends differ
+        long prefix = valueOf(hi, p + 1, sign);
+        long best = Long.MIN_VALUE;
+        // x_p = 1, the bits below at most hi's: follow hi, or leave it at a 1 of hi (0 there, free below).
+        long acc = Math.addExact(prefix, c(p, sign));
+        for (int b = p - 1; b >= 0; b--) {
+            if ((hi >> b & 1) != 0) {
+                best = Math.max(best, Math.addExact(acc, pos[b]));
+                acc = Math.addExact(acc, c(b, sign));
+            }
+        }
+        best = Math.max(best, acc);
+        // x_p = 0, the bits below at least lo's: follow lo, or leave it at a 0 of lo (1 there, free below).
+        acc = prefix;
+        for (int b = p - 1; b >= 0; b--) {
+            if ((lo >> b & 1) == 0) {
+                best = Math.max(best, Math.addExact(Math.addExact(acc, c(b, sign)), pos[b]));
+            } else {
+                acc = Math.addExact(acc, c(b, sign));
+            }
+        }
+        return Math.max(best, acc);
+    }
+
+    private long c(int b, int sign) {
+        return sign > 0 ? coef[b] : Math.negateExact(coef[b]);
+    }
+
+    /** {@code sign * contribution} of the bits of x from bit {@code from} up. */
+    private long valueOf(long x, int from, int sign) {
+        long v = 0;
+        for (int b = from; b < bits; b++) {
+            if ((x >> b & 1) != 0) {
+                v = Math.addExact(v, c(b, sign));
+            }
+        }
+        return v;
+    }
+}
