@@ -100,11 +100,13 @@ public record InputBitsPass(int[] bits, InputLevels[] levels) implements Pass {
                 bits[i] = draw == RandomDraw.REALISTIC ? (r.nextInt(6) == 0 ? 0 : Math.max(1, n - r.nextInt(3)))
                         : r.nextInt(n + 1);
             }
-            // Drawn after the bits, so the bits of a seed's random designs stay as they were.
+            // From a stream of their own (seeded by the bits), so that the later passes of a seed's
+            // random designs stay as they were before levels existed.
+            SplittableRandom lr = new SplittableRandom(0x1e7e15L * 31 + java.util.Arrays.hashCode(bits));
             InputLevels[] levels = new InputLevels[bits.length];
             for (int i = 0; i < bits.length; i++) {
-                if (bits[i] > 0 && r.nextInt(3) == 0) {
-                    levels[i] = randomLevels(r, n, bits[i]);
+                if (bits[i] > 0 && lr.nextInt(3) == 0) {
+                    levels[i] = randomLevels(lr, n, bits[i]);
                 }
             }
             return new InputBitsPass(bits, levels);

@@ -173,6 +173,39 @@ public final class VerilogEmitter {
         return out;
     }
 
+    /**
+     * For tests: the value of an input (width-inferred circuit) as its emitted gates compute it,
+     * for every port code, and in {@code gatesOut[0]} the number of gates making it.
+     */
+    static long[] inputValuesByGates(Circuit circuit, InputNode in, int[] gatesOut) {
+        VerilogEmitter e = new VerilogEmitter(circuit, HeapStyle.TWOS_COMPLEMENT, Registers.BOTH, false);
+        int[] out = e.inputBits(in);
+        int[] sig = e.inputSignals.get(in);
+        int[] counts = new int[Gates.KINDS.length];
+        e.g.countLive(e.g.live(out), counts);
+        gatesOut[0] = java.util.Arrays.stream(counts).sum();
+        long[] values = new long[1 << in.bits()];
+        for (int x = 0; x < values.length; x++) {
+            final int code = x;
+            boolean[] v = e.g.simulate(s -> {
+                for (int j = 0; j < sig.length; j++) {
+                    if (sig[j] == s) {
+                        return (code >> j & 1) != 0;
+                    }
+                }
+                throw new IllegalStateException("unknown input " + s);
+            });
+            long value = 0;
+            for (int b = 0; b < out.length; b++) {
+                if (v[out[b]]) {
+                    value |= 1L << b;
+                }
+            }
+            values[x] = value;
+        }
+        return values;
+    }
+
     private int[] inputBits(InputNode in) {
         if (in.table() != null) {
             return levelBits(in);
