@@ -100,6 +100,11 @@ public record InputBitsPass(int[] bits, InputLevels[] levels) implements Pass {
                 bits[i] = draw == RandomDraw.REALISTIC ? (r.nextInt(6) == 0 ? 0 : Math.max(1, n - r.nextInt(3)))
                         : r.nextInt(n + 1);
             }
+            if (draw == RandomDraw.REALISTIC) {
+                // The realistic designs are the cost model's and the timing estimate's calibration
+                // set (figures pinned to them): they keep top bits.
+                return new InputBitsPass(bits);
+            }
             // From a stream of their own (seeded by the bits), so that the later passes of a seed's
             // random designs stay as they were before levels existed.
             SplittableRandom lr = new SplittableRandom(0x1e7e15L * 31 + java.util.Arrays.hashCode(bits));

@@ -65,12 +65,12 @@ class KnobStabilityTest {
     void randomDesignsOfEveryProfileAreUnchanged() throws Exception {
         // SMALL changed on purpose with issue 11: one sample in eight is a network without hidden layer
         // (was 1e0e44dab1ff4c39); the others are unchanged (their own random stream is untouched)
-        // All three changed on purpose with issue 11's learned input levels: a third of the kept
+        // SMALL and WIDE changed on purpose with issue 11's learned input levels: a third of the kept
         // features of a random `inputs` section get random levels (drawn from a stream of their
-        // own, so the other passes' draws are unchanged); were fa16346a5746c009, 0a4da88a13a5dbd1,
-        // 330147dd6ce8a037.
+        // own, so the other passes' draws are unchanged); were fa16346a5746c009 and 330147dd6ce8a037.
+        // REALISTIC designs (the calibration set) keep top bits and are unchanged.
         assertEquals("3b3aafbb5eeb4df6", randomDesigns(RandomDesigns.Profile.SMALL, 300));
-        assertEquals("c8bbddad3b5373a3", randomDesigns(RandomDesigns.Profile.REALISTIC, 300));
+        assertEquals("0a4da88a13a5dbd1", randomDesigns(RandomDesigns.Profile.REALISTIC, 300));
         assertEquals("ae58ea2b2568bffd", randomDesigns(RandomDesigns.Profile.WIDE, 20));
     }
 
