@@ -139,6 +139,22 @@ public final class SearchSpace {
         return g;
     }
 
+    /**
+     * A genome written before later gene blocks were declared (their slots come after every
+     * older block), completed with those blocks at their exact values: what it meant then.
+     */
+    public int[][] complete(int[][] genome) {
+        if (genome.length >= blocks.size()) {
+            return genome;
+        }
+        int[][] g = java.util.Arrays.copyOf(genome, blocks.size());
+        for (int b = genome.length; b < g.length; b++) {
+            g[b] = new int[genes.get(b).length()];
+            java.util.Arrays.fill(g[b], genes.get(b).exact());
+        }
+        return g;
+    }
+
     /** The weight formats a genome chooses (the key of its retrained model). */
     public WeightFormat[] formatsOf(int[][] genome) {
         return WeightFormatPass.formatsOf(block(genome, "formats"), spec.weightBits());
