@@ -20,4 +20,12 @@ public interface Genes {
 
     /** The input features the feature budget keeps. */
     boolean[] keptFeatures();
+
+    /**
+     * The levels of a k-bit feature learned from the training data by the method, or null when
+     * the search has no training data (the feature then keeps its top bits).
+     */
+    default org.pmlp.quant.InputLevels learnedLevels(org.pmlp.quant.LevelLearning.Method method, int feature, int k) {
+        return null;
+    }
 }

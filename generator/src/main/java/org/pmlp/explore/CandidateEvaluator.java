@@ -79,6 +79,7 @@ public final class CandidateEvaluator {
         this.train = train;
         this.trainQ = QuantizedData.of(train, model.scaler(), space.spec().inputQuantizer());
         this.trainBatch = BatchInputs.of(trainQ.q(), trainQ.labels());
+        space.learnInputLevels(trainQ.q(), trainQ.labels()); // training data only: no peeking at test
         this.retrainEpochs = retrainEpochs;
         this.seed = seed;
         this.cost = cost;

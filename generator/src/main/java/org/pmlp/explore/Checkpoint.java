@@ -48,14 +48,15 @@ public final class Checkpoint {
         }
         Json.In in = Json.read(file);
         check(file, in.get("fingerprint"), fingerprint);
-        List<int[][]> population = genomes(in.get("population"));
+        java.util.function.UnaryOperator<int[][]> complete = evaluator == null ? g -> g : evaluator.space()::complete;
+        List<int[][]> population = new ArrayList<>(genomes(in.get("population")).stream().map(complete).toList());
         Json.In b = in.get("births");
         long[] births = new long[b.size()];
         for (int i = 0; i < births.length; i++) {
             births[i] = b.at(i).node().asLong();
         }
         List<Candidate> archive = new ArrayList<>();
-        for (int[][] g : genomes(in.get("archive"))) {
+        for (int[][] g : genomes(in.get("archive")).stream().map(complete).toList()) {
             archive.add(new Candidate(g, evaluator.evaluate(g)));
         }
         return new Nsga2Search.State(in.get("next_generation").node().asLong(), population, births, archive,

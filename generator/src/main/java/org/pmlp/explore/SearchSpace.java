@@ -14,6 +14,7 @@ import org.pmlp.approx.Pass;
 import org.pmlp.approx.PassKind;
 import org.pmlp.approx.PassRegistry;
 import org.pmlp.approx.WeightFormatPass;
+import org.pmlp.quant.LevelLearning;
 import org.pmlp.quant.QuantSpec;
 import org.pmlp.quant.WeightFormat;
 
@@ -40,6 +41,8 @@ public final class SearchSpace {
     private final List<PassKind> kinds;
     private final int hiddenNeurons;
     private final int[] featureOrder;
+    /** Learned input levels by [method][feature][bits], or null before {@link #learnInputLevels}. */
+    private volatile org.pmlp.quant.InputLevels[][][] learned;
 
     /**
      * @param featureOrder the input features, most important first (what a feature budget
@@ -70,6 +73,30 @@ public final class SearchSpace {
                 throw new IllegalStateException("no pass declares gene block " + needed);
             }
         }
+    }
+
+    /**
+     * Learns every feature's input levels for every method and precision below the full width
+     * from the training data (its codes and labels), for genomes that ask for learned levels.
+     * Without it those genomes keep top bits.
+     */
+    public void learnInputLevels(int[][] q, int[] labels) {
+        int n = spec.inputBits();
+        int features = shape.features();
+        LevelLearning.Method[] methods = LevelLearning.Method.values();
+        org.pmlp.quant.InputLevels[][][] l = new org.pmlp.quant.InputLevels[methods.length][features][n];
+        for (int f = 0; f < features; f++) {
+            int[] codes = new int[q.length];
+            for (int r = 0; r < q.length; r++) {
+                codes[r] = q[r][f];
+            }
+            for (LevelLearning.Method m : methods) {
+                for (int k = 1; k < n; k++) {
+                    l[m.ordinal()][f][k] = LevelLearning.learn(m, codes, labels, shape.classes(), n, k);
+                }
+            }
+        }
+        learned = l;
     }
 
     /** The search space of a model, its features ranked by {@link #rankFeatures}. */
@@ -106,6 +133,22 @@ public final class SearchSpace {
     public int[][] exact() {
         int[][] g = new int[blocks.size()][];
         for (int b = 0; b < blocks.size(); b++) {
+            g[b] = new int[genes.get(b).length()];
+            java.util.Arrays.fill(g[b], genes.get(b).exact());
+        }
+        return g;
+    }
+
+    /**
+     * A genome written before later gene blocks were declared (their slots come after every
+     * older block), completed with those blocks at their exact values: what it meant then.
+     */
+    public int[][] complete(int[][] genome) {
+        if (genome.length >= blocks.size()) {
+            return genome;
+        }
+        int[][] g = java.util.Arrays.copyOf(genome, blocks.size());
+        for (int b = genome.length; b < g.length; b++) {
             g[b] = new int[genes.get(b).length()];
             java.util.Arrays.fill(g[b], genes.get(b).exact());
         }
@@ -204,6 +247,12 @@ public final class SearchSpace {
             @Override
             public boolean[] keptFeatures() {
                 return kept;
+            }
+
+            @Override
+            public org.pmlp.quant.InputLevels learnedLevels(LevelLearning.Method method, int feature, int k) {
+                org.pmlp.quant.InputLevels[][][] l = learned;
+                return l == null || k <= 0 || k >= spec.inputBits() ? null : l[method.ordinal()][feature][k];
             }
         };
         List<Pass> passes = new ArrayList<>();

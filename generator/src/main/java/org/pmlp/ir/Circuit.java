@@ -286,9 +286,9 @@ public final class Circuit {
         return rows;
     }
 
-    /** Bits a source can actually have: an input's registered bits, all bits otherwise. */
+    /** Bits a source can actually have: those an input's values can set, all bits otherwise. */
     private static long activeBits(Node src) {
-        return src instanceof InputNode in ? in.mask() : -1L;
+        return src instanceof InputNode in ? in.usedBits() : -1L;
     }
 
     public void invalidateWidths() {

@@ -13,6 +13,9 @@ final class FlatGolden {
     private final FlatNetwork net;
     private final boolean[][] columnDirty;
     private BatchInputs columnsOf;
+    /** Per feature, its input column mapped through its code table (null: not computed yet). */
+    private long[][] mappedColumn;
+    private int[][] mappedColumnInt;
     private boolean intColumns;
     private long[][][] sumColumn;
     private long[][][] actColumn;
@@ -26,6 +29,47 @@ final class FlatGolden {
             columnDirty[l] = new boolean[net.size[l]];
             Arrays.fill(columnDirty[l], true);
         }
+    }
+
+    /** The code table of input feature f changed: its mapped column is recomputed when read. */
+    void inputChanged(int f) {
+        if (mappedColumn != null) {
+            mappedColumn[f] = null;
+            mappedColumnInt[f] = null;
+        }
+    }
+
+    /** Feature f's column as the first layer reads it: the codes through the feature's table. */
+    private long[] inputColumn(BatchInputs data, int f) {
+        int[] t = net.inputTable[f];
+        if (t == null) {
+            return data.column(f);
+        }
+        if (mappedColumn[f] == null) {
+            long[] x = data.column(f);
+            long[] m = new long[x.length];
+            for (int r = 0; r < x.length; r++) {
+                m[r] = t[(int) x[r] & (t.length - 1)];
+            }
+            mappedColumn[f] = m;
+        }
+        return mappedColumn[f];
+    }
+
+    private int[] inputColumnInt(BatchInputs data, int f) {
+        int[] t = net.inputTable[f];
+        if (t == null) {
+            return data.columnInt(f);
+        }
+        if (mappedColumnInt[f] == null) {
+            int[] x = data.columnInt(f);
+            int[] m = new int[x.length];
+            for (int r = 0; r < x.length; r++) {
+                m[r] = t[x[r] & (t.length - 1)];
+            }
+            mappedColumnInt[f] = m;
+        }
+        return mappedColumnInt[f];
     }
 
     /** The neuron's heap or window changed: recompute its columns (and the next layer's). */
@@ -51,6 +95,8 @@ final class FlatGolden {
         }
         if (columnsOf != data || fitsInt != intColumns) {
             columnsOf = data;
+            mappedColumn = new long[net.inputTable.length][];
+            mappedColumnInt = new int[net.inputTable.length][];
             intColumns = fitsInt;
             sumColumn = new long[net.layers][][];
             actColumn = new long[net.layers][][];
@@ -96,7 +142,7 @@ final class FlatGolden {
         long[] mask = net.termMask[l][j];
         long[] coef = net.termCoef[l][j];
         for (int t = 0; t < src.length; t++) {
-            long[] x = l == 0 ? data.column(src[t]) : actColumn[l - 1][src[t]];
+            long[] x = l == 0 ? inputColumn(data, src[t]) : actColumn[l - 1][src[t]];
             long m = mask[t];
             long c = coef[t];
             for (int r = 0; r < rows; r++) {
@@ -127,7 +173,7 @@ final class FlatGolden {
         long[] mask = net.termMask[l][j];
         long[] coef = net.termCoef[l][j];
         for (int t = 0; t < src.length; t++) {
-            int[] x = l == 0 ? data.columnInt(src[t]) : actColumnInt[l - 1][src[t]];
+            int[] x = l == 0 ? inputColumnInt(data, src[t]) : actColumnInt[l - 1][src[t]];
             // Sources are non-negative and below 2^31 here, so only the mask's low 31 bits matter.
             int m = (int) (mask[t] & Integer.MAX_VALUE);
             int c = (int) coef[t];

@@ -41,6 +41,8 @@ public final class FlatNetwork {
     private final Connection[][][] connections;
     // Knobs.
     private final long[] inputMask;
+    /** Per feature its code table ({@link InputNode#table()}), null for the identity. */
+    final int[][] inputTable;
     private final long[][][] connMask;
     final boolean[][] relu;
     final int[][] msb;
@@ -138,6 +140,7 @@ public final class FlatNetwork {
             }
         }
         inputMask = new long[features];
+        inputTable = new int[features][];
         order = new int[classes];
         compareBits = new int[Math.max(0, classes - 1)];
         ignoreLow = new int[Math.max(0, classes - 1)];
@@ -183,6 +186,7 @@ public final class FlatNetwork {
     public void reset() {
         for (int f = 0; f < features; f++) {
             setInputMask(f, -1L);
+            setInputTable(f, null);
         }
         for (int l = 0; l < layers; l++) {
             boolean last = l == layers - 1;
@@ -207,6 +211,11 @@ public final class FlatNetwork {
     /** As {@link InputNode#setMask}. */
     public void setInputMask(int feature, long mask) {
         inputMask[feature] = mask & ((1L << inputBits) - 1);
+    }
+
+    /** As {@link InputNode#setTable}. */
+    public void setInputTable(int feature, int[] table) {
+        inputTable[feature] = InputNode.normalize(table, inputBits);
     }
 
     /** As {@link Connection#setMask} on input {@code i} of neuron {@code j} of layer {@code l}. */
@@ -272,8 +281,10 @@ public final class FlatNetwork {
      */
     private void diffKnobs() {
         for (int f = 0; f < features; f++) {
-            if (inputMask[f] != was.inputMask[f]) {
+            if (inputMask[f] != was.inputMask[f] || !Arrays.equals(inputTable[f], was.inputTable[f])) {
                 was.inputMask[f] = inputMask[f];
+                was.inputTable[f] = inputTable[f];
+                golden.inputChanged(f);
                 for (int j = 0; j < size[0]; j++) {
                     touch(0, j);
                 }
@@ -311,6 +322,7 @@ public final class FlatNetwork {
     /** The knobs as of the last {@link #infer}. */
     private final class Knobs {
         final long[] inputMask = new long[features];
+        final int[][] inputTable = new int[features][];
         final long[][][] connMask = new long[layers][][];
         final boolean[][] relu = new boolean[layers][];
         final int[][] msb = new int[layers][];
@@ -480,7 +492,7 @@ public final class FlatNetwork {
         }
 
         long srcHi(int l, int i) {
-            return l == 0 ? inputMask[i] : aHi[l - 1][i];
+            return l == 0 ? InputNode.maxValue(inputTable[i], inputMask[i]) : aHi[l - 1][i];
         }
 
         long srcLo(int l, int i) {
@@ -520,7 +532,7 @@ public final class FlatNetwork {
                 }
                 int width = nominal ? Node.widthOf(srcNomLo(l, i), srcNomHi(l, i)) : Node.widthOf(srcLo(l, i), srcHi(l, i));
                 long valueMask = width >= 63 ? -1L : (1L << width) - 1;
-                long mask = connMask[l][j][i] & valueMask & (l == 0 ? inputMask[i] : -1L);
+                long mask = connMask[l][j][i] & valueMask & (l == 0 ? InputNode.usedBits(inputTable[i], inputMask[i]) : -1L);
                 int align = srcExp(l, i) - minExp;
                 int[] ds = digitShift[l][j][i];
                 int[] dg = digitSign[l][j][i];
@@ -742,7 +754,8 @@ public final class FlatNetwork {
     public Circuit syncedCircuit() {
         for (InputNode in : inputNodes) {
             in.setMask(inputMask[in.feature()]);
-            in.setInferred(0, in.mask(), -inputBits);
+            in.setTable(inputTable[in.feature()]);
+            in.setInferred(0, in.maxValue(), -inputBits);
         }
         for (int l = 0; l < layers; l++) {
             for (int j = 0; j < size[l]; j++) {

@@ -15,9 +15,11 @@ public final class Lowering {
         int features = c.inputs().size();
         Map<Node, Integer> slot = new HashMap<>();
         long[] inputMask = new long[features];
+        int[][] inputTable = new int[features][];
         for (InputNode in : c.inputs()) {
             slot.put(in, in.feature());
             inputMask[in.feature()] = in.mask();
+            inputTable[in.feature()] = in.table();
         }
         List<Node> ops = new ArrayList<>();
         for (Node n : c.topologicalOrder()) {
@@ -83,7 +85,7 @@ public final class Lowering {
         for (int i = 0; i < shift.length; i++) {
             shift[i] = am.compareShift(i, width);
         }
-        return new Program(features, inputMask, kind, src, constant, lsb, sat, termStart, tSrc, tMask, tCoef,
+        return new Program(features, inputMask, inputTable, kind, src, constant, lsb, sat, termStart, tSrc, tMask, tCoef,
                 leafSlot, order, tour.left(), tour.right(), shift, slot);
     }
 }

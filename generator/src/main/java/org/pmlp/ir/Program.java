@@ -13,6 +13,8 @@ public final class Program {
     final int features;
     final int slots;
     final long[] inputMask;
+    /** Per feature, its code table ({@link InputNode#table()}), null for the identity. */
+    final int[][] inputTable;
     // Operations after the inputs, in topological order; slot = features + op index.
     final int[] opKind;
     final int[] opSrc;
@@ -31,7 +33,7 @@ public final class Program {
     final int[] cmpShift;
     private final java.util.Map<Node, Integer> slotMap;
 
-    Program(int features, long[] inputMask, int[] opKind, int[] opSrc, long[] opConst, int[] opLsb, long[] opSat,
+    Program(int features, long[] inputMask, int[][] inputTable, int[] opKind, int[] opSrc, long[] opConst, int[] opLsb, long[] opSat,
             int[] termStart, int[] termSrc, long[] termMask, long[] termCoef,
             int[] leafSlot, int[] leafClass, int[] cmpLeft, int[] cmpRight, int[] cmpShift,
             java.util.Map<Node, Integer> slotMap) {
@@ -39,6 +41,7 @@ public final class Program {
         this.features = features;
         this.slots = features + opKind.length;
         this.inputMask = inputMask;
+        this.inputTable = inputTable;
         this.opKind = opKind;
         this.opSrc = opSrc;
         this.opConst = opConst;
@@ -84,7 +87,8 @@ public final class Program {
     public int classify(int[] q, Scratch s) {
         final long[] v = s.v;
         for (int i = 0; i < features; i++) {
-            v[i] = q[i] & inputMask[i];
+            int[] t = inputTable[i];
+            v[i] = (t == null ? q[i] : t[q[i] & (t.length - 1)]) & inputMask[i];
         }
         final int ops = opKind.length;
         for (int k = 0; k < ops; k++) {

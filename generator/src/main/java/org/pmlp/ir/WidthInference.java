@@ -50,7 +50,7 @@ public final class WidthInference {
         c.invalidateWidths();
         for (Node n : c.topologicalOrder()) {
             if (n instanceof InputNode in) {
-                in.setInferred(0, in.mask(), -c.inputBits());
+                in.setInferred(0, in.maxValue(), -c.inputBits());
             } else if (n instanceof SumNode s) {
                 inferSum(c, s, strict);
             } else if (n instanceof ActNode a) {

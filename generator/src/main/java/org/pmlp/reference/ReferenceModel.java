@@ -54,15 +54,19 @@ public final class ReferenceModel {
     private final int features;
     private final int inputBits;
     private final BigInteger[] registered;
+    /** Per feature, the value of each code under its learned levels (null: the code itself). */
+    private final int[][] levelValue;
     private final Layer[] layers;
     private final int[] order;
     private final int[] compareShift;
 
-    private ReferenceModel(int features, int inputBits, BigInteger[] registered, Layer[] layers, int[] order,
+    private ReferenceModel(int features, int inputBits, BigInteger[] registered, int[][] levelValue, Layer[] layers,
+                           int[] order,
                            int[] compareShift) {
         this.features = features;
         this.inputBits = inputBits;
         this.registered = registered;
+        this.levelValue = levelValue;
         this.layers = layers;
         this.order = order;
         this.compareShift = compareShift;
@@ -94,8 +98,8 @@ public final class ReferenceModel {
     private BigInteger[] inputs(int[] q) {
         BigInteger[] x = new BigInteger[features];
         for (int i = 0; i < features; i++) {
-            BigInteger v = BigInteger.valueOf(q[i]).and(BigInteger.ONE.shiftLeft(inputBits).subtract(BigInteger.ONE));
-            x[i] = v.and(registered[i]);
+            int code = q[i] & ((1 << inputBits) - 1);
+            x[i] = BigInteger.valueOf(levelValue[i] == null ? code : levelValue[i][code]).and(registered[i]);
         }
         return x;
     }
@@ -232,6 +236,8 @@ public final class ReferenceModel {
         private final long[][] bias;
         private final int[] frac;
         private final BigInteger[] registered;
+        private final int[][] levelValue;
+        private final BigInteger[] inputHi;
 
         Builder(Mlp model, DesignConfig config, int[][] calibration) {
             this.model = model;
@@ -243,6 +249,8 @@ public final class ReferenceModel {
             this.bias = new long[layerCount][];
             this.frac = new int[layerCount];
             this.registered = new BigInteger[model.inputs()];
+            this.levelValue = new int[model.inputs()][];
+            this.inputHi = new BigInteger[model.inputs()];
         }
 
         ReferenceModel build() {
@@ -273,7 +281,7 @@ public final class ReferenceModel {
                 addCompensation(l, design[l], masked[l]);
                 ranges(design[l], sourceHi(l, design));
             }
-            return new ReferenceModel(model.inputs(), spec.inputBits(), registered, design, argmaxOrder(),
+            return new ReferenceModel(model.inputs(), spec.inputBits(), registered, levelValue, design, argmaxOrder(),
                     compareShifts(design[layerCount - 1]));
         }
 
@@ -321,13 +329,35 @@ public final class ReferenceModel {
             }
         }
 
-        /** The top {@code bits[i]} bits of each feature are registered. */
+        /**
+         * The top {@code bits[i]} bits of each feature are registered; a feature with learned
+         * levels takes, for code x, the code of its level (the number of thresholds at most x),
+         * and can set only the bits some level's code sets.
+         */
         private void registerInputs() {
             InputBitsPass p = config.pass(InputBitsPass.NAME);
             int n = spec.inputBits();
             for (int i = 0; i < registered.length; i++) {
                 int keep = p == null ? n : Math.min(n, p.bits()[i]);
                 registered[i] = BigInteger.ONE.shiftLeft(keep).subtract(BigInteger.ONE).shiftLeft(n - keep);
+                inputHi[i] = registered[i];
+                org.pmlp.quant.InputLevels lv = p == null ? null : p.levels()[i];
+                if (lv != null) {
+                    levelValue[i] = new int[1 << n];
+                    int or = 0;
+                    int max = 0;
+                    for (int x = 0; x < levelValue[i].length; x++) {
+                        int level = 0;
+                        for (int t : lv.thresholds()) {
+                            level += x >= t ? 1 : 0;
+                        }
+                        levelValue[i][x] = lv.codes()[level];
+                        or |= levelValue[i][x];
+                        max = Math.max(max, levelValue[i][x]);
+                    }
+                    registered[i] = BigInteger.valueOf(or);
+                    inputHi[i] = BigInteger.valueOf(max);
+                }
             }
         }
 
@@ -527,7 +557,7 @@ public final class ReferenceModel {
 
         /** The largest value of each input of layer l. */
         private BigInteger[] sourceHi(int l, Layer[] built) {
-            return l == 0 ? registered : built[l - 1].actHi;
+            return l == 0 ? inputHi : built[l - 1].actHi;
         }
 
         /**
@@ -544,7 +574,8 @@ public final class ReferenceModel {
                 for (int[] q : calibration) {
                     BigInteger[] x = new BigInteger[q.length];
                     for (int i = 0; i < q.length; i++) {
-                        x[i] = BigInteger.valueOf(q[i]).and(registered[i]);
+                        int code = q[i] & ((1 << spec.inputBits()) - 1);
+                        x[i] = BigInteger.valueOf(levelValue[i] == null ? code : levelValue[i][code]).and(registered[i]);
                     }
                     BigInteger[] s = sums(layer, forward(built, l, x));
                     for (int j = 0; j < n; j++) {

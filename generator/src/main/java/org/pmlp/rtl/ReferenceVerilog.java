@@ -103,6 +103,10 @@ public final class ReferenceVerilog {
     private List<Value> inputs() {
         List<Value> out = new ArrayList<>();
         for (InputNode in : c.inputs()) {
+            if (in.table() != null) {
+                out.add(levelInput(in));
+                continue;
+            }
             int bits = in.bits();
             String name = "q" + in.feature();
             StringBuilder cat = new StringBuilder("{1'b0");
@@ -122,6 +126,32 @@ public final class ReferenceVerilog {
             out.add(new Value(name, BigInteger.ZERO, BigInteger.valueOf(in.mask()), -c.inputBits()));
         }
         return out;
+    }
+
+    /**
+     * A feature with learned levels: its code (port bits the RTL found the class does not depend
+     * on read as 0) looked up in the feature's table, code by code, then masked.
+     */
+    private Value levelInput(InputNode in) {
+        int bits = in.bits();
+        String raw = "xq" + in.feature();
+        StringBuilder cat = new StringBuilder("{");
+        for (int b = bits - 1; b >= 0; b--) {
+            int p = ports.bits().indexOf(new PortMap.Bit(in.feature(), b));
+            cat.append(p >= 0 ? "xr[" + p + "]" : "1'b0").append(b > 0 ? ", " : "}");
+        }
+        body.append("    wire [").append(bits - 1).append(":0] ").append(raw).append(" = ").append(cat).append(";\n");
+        StringBuilder lookup = new StringBuilder();
+        for (int x = 0; x < in.table().length; x++) {
+            lookup.append(raw).append(" == ").append(bits).append("'d").append(x).append(" ? ").append(bits + 1)
+                    .append("'sd").append(in.table()[x] & in.mask()).append(" : ");
+        }
+        lookup.append(bits + 1).append("'sd0");
+        String name = "q" + in.feature();
+        body.append("    wire signed [").append(bits).append(":0] ").append(name).append(" = ").append(lookup)
+                .append(";\n");
+        missing.put(name, BigInteger.ZERO);
+        return new Value(name, BigInteger.ZERO, BigInteger.valueOf(in.maxValue()), -c.inputBits());
     }
 
     private Value sum(SumNode s, List<Value> sources) {

@@ -205,7 +205,43 @@ public final class VerilogEmitter {
         return out;
     }
 
+    /**
+     * For tests: the value of an input (width-inferred circuit) as its emitted gates compute it,
+     * for every port code, and in {@code gatesOut[0]} the number of gates making it.
+     */
+    static long[] inputValuesByGates(Circuit circuit, InputNode in, int[] gatesOut) {
+        VerilogEmitter e = new VerilogEmitter(circuit, HeapStyle.TWOS_COMPLEMENT, Registers.BOTH, false);
+        int[] out = e.inputBits(in);
+        int[] sig = e.inputSignals.get(in);
+        int[] counts = new int[Gates.KINDS.length];
+        e.g.countLive(e.g.live(out), counts);
+        gatesOut[0] = java.util.Arrays.stream(counts).sum();
+        long[] values = new long[1 << in.bits()];
+        for (int x = 0; x < values.length; x++) {
+            final int code = x;
+            boolean[] v = e.g.simulate(s -> {
+                for (int j = 0; j < sig.length; j++) {
+                    if (sig[j] == s) {
+                        return (code >> j & 1) != 0;
+                    }
+                }
+                throw new IllegalStateException("unknown input " + s);
+            });
+            long value = 0;
+            for (int b = 0; b < out.length; b++) {
+                if (v[out[b]]) {
+                    value |= 1L << b;
+                }
+            }
+            values[x] = value;
+        }
+        return values;
+    }
+
     private int[] inputBits(InputNode in) {
+        if (in.table() != null) {
+            return levelBits(in);
+        }
         int[] sig = new int[in.bits()];
         int[] out = new int[in.width()];
         for (int j = 0; j < in.bits(); j++) {
@@ -216,6 +252,57 @@ public final class VerilogEmitter {
         }
         inputSignals.put(in, sig);
         return out;
+    }
+
+    /**
+     * An input with learned levels: every port bit is an input, and each bit of the value
+     * {@code table[x] & mask} is its truth table over the port, built as a multiplexer tree on the
+     * port bits from the top down, with constant and shared branches folded (a level bit becomes a
+     * constant comparator, {@code x >= t}: a chain of ANDs and ORs). Port bits the value does not
+     * depend on stay dead and are not ports.
+     */
+    private int[] levelBits(InputNode in) {
+        int n = in.bits();
+        int[] sig = new int[n];
+        for (int j = 0; j < n; j++) {
+            sig[j] = g.input();
+        }
+        inputSignals.put(in, sig);
+        int[] out = new int[in.width()];
+        for (int b = 0; b < out.length; b++) {
+            boolean[] truth = new boolean[1 << n];
+            for (int x = 0; x < truth.length; x++) {
+                truth[x] = (in.valueOf(x) >> b & 1) != 0;
+            }
+            out[b] = truthTable(truth, 0, n, sig);
+        }
+        return out;
+    }
+
+    /** The function {@code truth[base + low bits]} of port bits {@code 0..n-1} (bit n-1 decides first). */
+    private int truthTable(boolean[] truth, int base, int n, int[] sig) {
+        if (n == 0) {
+            return truth[base] ? Gates.ONE : Gates.ZERO;
+        }
+        int s = sig[n - 1];
+        int lo = truthTable(truth, base, n - 1, sig);
+        int hi = truthTable(truth, base + (1 << (n - 1)), n - 1, sig);
+        if (lo == hi) {
+            return lo;
+        }
+        if (hi == Gates.ONE) {
+            return g.or(s, lo);
+        }
+        if (lo == Gates.ZERO) {
+            return g.and(s, hi);
+        }
+        if (hi == Gates.ZERO) {
+            return g.and(g.not(s), lo);
+        }
+        if (lo == Gates.ONE) {
+            return g.or(g.not(s), hi);
+        }
+        return g.or(g.and(s, hi), g.and(g.not(s), lo));
     }
 
     /** Bit j of a node's value, sign- or zero-extended beyond its width. */

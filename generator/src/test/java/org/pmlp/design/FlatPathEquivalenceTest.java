@@ -73,6 +73,7 @@ class FlatPathEquivalenceTest {
         QuantSpec spec = QuantSpec.DEFAULT;
         SearchSpace space = SearchSpace.of(model, spec);
         QuantizedData q = QuantizedData.of(train, model.scaler(), spec.inputQuantizer());
+        space.learnInputLevels(q.q(), q.labels()); // genomes choosing learned input levels decode to them
         BatchInputs batch = BatchInputs.of(q.q(), q.labels());
         SplittableRandom r = new SplittableRandom(name.hashCode());
         java.util.Map<String, FlatNetwork> bases = new java.util.HashMap<>();
