@@ -21,6 +21,8 @@ final class ConnectionRange {
     private long lo;
     private long hi;
     private int bits;
+    /** When the source takes only some values (an input's code table): those values, else null. */
+    private long[] values;
 
     /** Starts a connection whose source takes every value in [lo, hi], 0 <= lo <= hi. */
     void start(long lo, long hi) {
@@ -30,7 +32,21 @@ final class ConnectionRange {
         this.lo = lo;
         this.hi = hi;
         this.bits = 64 - Long.numberOfLeadingZeros(hi);
+        this.values = null;
         Arrays.fill(coef, 0, bits, 0);
+    }
+
+    /**
+     * Starts a connection from an input with a code table: the source takes only the values
+     * {@code table[x] & mask}, so the extremes are taken over those (at most 16), exactly.
+     */
+    void startTable(int[] table, long mask) {
+        long max = InputNode.maxValue(table, mask);
+        start(0, max);
+        values = new long[table.length];
+        for (int x = 0; x < table.length; x++) {
+            values[x] = InputNode.valueOf(table, mask, x);
+        }
     }
 
     /** Adds the row {@code sign * ((x & mask) << shift)}. */
@@ -55,6 +71,13 @@ final class ConnectionRange {
 
     /** The largest {@code sign * contribution}. */
     private long best(int sign) {
+        if (values != null) {
+            long best = Long.MIN_VALUE;
+            for (long v : values) {
+                best = Math.max(best, valueOf(v, 0, sign));
+            }
+            return best;
+        }
         pos[0] = 0;
         for (int b = 0; b < bits; b++) {
             pos[b + 1] = Math.addExact(pos[b], Math.max(0, c(b, sign)));

@@ -500,7 +500,8 @@ public final class FlatNetwork {
         }
 
         long srcNomHi(int l, int i) {
-            return l == 0 ? inputMask[i] : aNomHi[l - 1][i];
+            // An input's nominal range is its inferred one, as WidthInference sets it.
+            return l == 0 ? InputNode.maxValue(inputTable[i], inputMask[i]) : aNomHi[l - 1][i];
         }
 
         long srcNomLo(int l, int i) {
@@ -624,7 +625,11 @@ public final class FlatNetwork {
                     n = rows(l, j, trunc, false);
                     for (int r = 0; r < n; ) {
                         int i = rowSrc[r];
-                        range.start(srcLo(l, i), srcHi(l, i));
+                        if (l == 0 && inputTable[i] != null) {
+                            range.startTable(inputTable[i], inputMask[i]);
+                        } else {
+                            range.start(srcLo(l, i), srcHi(l, i));
+                        }
                         for (; r < n && rowSrc[r] == i; r++) {
                             range.addRow(rowMask[r], rowShift[r], rowSign[r]);
                         }

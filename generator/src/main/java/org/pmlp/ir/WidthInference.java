@@ -128,7 +128,11 @@ public final class WidthInference {
         long hi = constant;
         for (int r = 0; r < rows.size(); ) {
             Node src = rows.get(r).source();
-            range.start(src.lo(), src.hi());
+            if (src instanceof InputNode in && in.table() != null) {
+                range.startTable(in.table(), in.mask());
+            } else {
+                range.start(src.lo(), src.hi());
+            }
             for (; r < rows.size() && rows.get(r).source() == src; r++) {
                 PartialProduct p = rows.get(r);
                 range.addRow(p.mask(), p.shift(), p.sign());
