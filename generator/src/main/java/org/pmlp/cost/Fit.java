@@ -2,51 +2,9 @@ package org.pmlp.cost;
 
 import java.util.Arrays;
 
-/** Small statistics for calibration: non-negative least squares, Spearman's rho, median error. */
+/** Small statistics for calibration: box-constrained least squares, Spearman's rho, median error. */
 public final class Fit {
     private Fit() {
-    }
-
-    /**
-     * Non-negative least squares {@code min |X b - y|^2, b >= 0} by cyclic coordinate descent
-     * (the features are few and the coefficients physical costs, which cannot be negative).
-     */
-    public static double[] nonNegativeLeastSquares(double[][] x, double[] y) {
-        int n = x.length;
-        int k = x[0].length;
-        double[] b = new double[k];
-        double[] residual = y.clone();
-        double[] norm = new double[k];
-        for (int j = 0; j < k; j++) {
-            for (double[] row : x) {
-                norm[j] += row[j] * row[j];
-            }
-        }
-        for (int iter = 0; iter < 20_000; iter++) {
-            double change = 0;
-            for (int j = 0; j < k; j++) {
-                if (norm[j] == 0) {
-                    continue;
-                }
-                double g = 0;
-                for (int i = 0; i < n; i++) {
-                    g += x[i][j] * residual[i];
-                }
-                double nb = Math.max(0, b[j] + g / norm[j]);
-                double d = nb - b[j];
-                if (d != 0) {
-                    for (int i = 0; i < n; i++) {
-                        residual[i] -= d * x[i][j];
-                    }
-                    b[j] = nb;
-                    change = Math.max(change, Math.abs(d) * Math.sqrt(norm[j]));
-                }
-            }
-            if (change < 1e-9 * (1 + norm(y))) {
-                break;
-            }
-        }
-        return b;
     }
 
     /**

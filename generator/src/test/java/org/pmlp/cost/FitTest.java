@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /** The calibration's statistics against values worked out by hand. */
 class FitTest {
     @Test
-    void nonNegativeLeastSquaresRecoversCoefficientsAndClampsAtZero() {
+    void boundedLeastSquaresRecoversCoefficientsAndClampsToTheBox() {
         SplittableRandom r = new SplittableRandom(1);
         double[][] x = new double[40][3];
         double[] y = new double[40];
@@ -20,17 +20,25 @@ class FitTest {
             }
             y[i] = 3 * x[i][0] + 0.5 * x[i][1] + 7 * x[i][2];
         }
-        assertArrayEquals(new double[] {3, 0.5, 7}, Fit.nonNegativeLeastSquares(x, y), 1e-6);
+        assertArrayEquals(new double[] {3, 0.5, 7}, Fit.boundedLeastSquares(x, y, 0, Double.POSITIVE_INFINITY, 0), 1e-6);
         // The unconstrained fit would give the second feature a negative cost: it is held at 0 instead.
         for (int i = 0; i < x.length; i++) {
             y[i] = 3 * x[i][0] - 2 * x[i][1] + 7 * x[i][2];
         }
-        double[] b = Fit.nonNegativeLeastSquares(x, y);
+        double[] b = Fit.boundedLeastSquares(x, y, 0, Double.POSITIVE_INFINITY, 0);
         assertEquals(0, b[1], 0);
         assertTrue(b[0] > 0 && b[2] > 0);
         // A feature that never occurs keeps coefficient 0.
         double[][] z = {{1, 0}, {2, 0}, {3, 0}};
-        assertArrayEquals(new double[] {2, 0}, Fit.nonNegativeLeastSquares(z, new double[] {2, 4, 6}), 1e-9);
+        assertArrayEquals(new double[] {2, 0}, Fit.boundedLeastSquares(z, new double[] {2, 4, 6}, 0,
+                Double.POSITIVE_INFINITY, 0), 1e-9);
+        // An upper bound holds too (the cost model's factors lie in [0.5, 2]), and the others make up for it.
+        for (int i = 0; i < x.length; i++) {
+            y[i] = 3 * x[i][0] + 0.5 * x[i][1] + 7 * x[i][2];
+        }
+        double[] c = Fit.boundedLeastSquares(x, y, 0.5, 5, 1);
+        assertEquals(5, c[2], 0);
+        assertTrue(c[0] > 3 || c[1] > 0.5, java.util.Arrays.toString(c));
     }
 
     @Test

@@ -34,7 +34,8 @@ class ApproximationEndToEndTest {
                 "approx " + ra.get("area_cm2") + " vs exact " + re.get("area_cm2"));
         // The cost model's estimate of each design is within 10%. What the model claims is a median:
         // held-out median error under 5% (CostModelHeldOutTest, README "Cost model and calibration"),
-        // so one design may miss by more (a tenth of calibrate's random designs miss by over 13%).
+        // so one design may miss by more (even on calibrate's designs the shipped model was fitted
+        // to, a tenth miss by over 13%).
         // Measured after the refit on the per-connection widths: the registered approximate wine
         // example 6.8% under Yosys (3.92 against 4.21 cm^2; 4.1% before the refit, whose flip-flop
         // price is 12% lower).
