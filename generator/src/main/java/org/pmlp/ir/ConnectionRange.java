@@ -21,8 +21,9 @@ final class ConnectionRange {
     private long lo;
     private long hi;
     private int bits;
-    /** When the source takes only some values (an input's code table): those values, else null. */
-    private long[] values;
+    /** When the source takes only some values (an input's code table): the first {@code valueCount} of these. */
+    private long[] values = new long[16];
+    private int valueCount;
 
     /** Starts a connection whose source takes every value in [lo, hi], 0 <= lo <= hi. */
     void start(long lo, long hi) {
@@ -32,7 +33,7 @@ final class ConnectionRange {
         this.lo = lo;
         this.hi = hi;
         this.bits = 64 - Long.numberOfLeadingZeros(hi);
-        this.values = null;
+        this.valueCount = 0;
         Arrays.fill(coef, 0, bits, 0);
     }
 
@@ -41,12 +42,14 @@ final class ConnectionRange {
      * {@code table[x] & mask}, so the extremes are taken over those (at most 16), exactly.
      */
     void startTable(int[] table, long mask) {
-        long max = InputNode.maxValue(table, mask);
-        start(0, max);
-        values = new long[table.length];
+        start(0, InputNode.maxValue(table, mask));
+        if (values.length < table.length) {
+            values = new long[table.length];
+        }
         for (int x = 0; x < table.length; x++) {
             values[x] = InputNode.valueOf(table, mask, x);
         }
+        valueCount = table.length;
     }
 
     /** Adds the row {@code sign * ((x & mask) << shift)}. */
@@ -71,10 +74,10 @@ final class ConnectionRange {
 
     /** The largest {@code sign * contribution}. */
     private long best(int sign) {
-        if (values != null) {
+        if (valueCount > 0) {
             long best = Long.MIN_VALUE;
-            for (long v : values) {
-                best = Math.max(best, valueOf(v, 0, sign));
+            for (int i = 0; i < valueCount; i++) {
+                best = Math.max(best, valueOf(values[i], 0, sign));
             }
             return best;
         }
