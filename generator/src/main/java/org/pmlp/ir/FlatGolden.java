@@ -21,9 +21,17 @@ final class FlatGolden {
     private long[][][] actColumn;
     private int[][][] sumColumnInt;
     private int[][][] actColumnInt;
+    private final Tournament tournament;
+    /** {@link #countArgmaxColumns}'s columns: per comparator, its winner's value and class; per leaf, its class. */
+    private int[][] matchValue;
+    private int[][] matchClass;
+    private int[][] leafClassColumn;
+    /** The class each leaf's class column holds (-1: not filled). */
+    private int[] leafClass;
 
     FlatGolden(FlatNetwork net) {
         this.net = net;
+        this.tournament = Tournament.of(net.classes);
         columnDirty = new boolean[net.layers][];
         for (int l = 0; l < net.layers; l++) {
             columnDirty[l] = new boolean[net.size[l]];
@@ -187,8 +195,7 @@ final class FlatGolden {
             long sat = (1L << (net.msb[l][j] - net.lsb[l][j] + 1)) - 1;
             int s = (int) Math.min(Integer.MAX_VALUE, sat);
             for (int r = 0; r < rows; r++) {
-                int v = acc[r] >> sh;
-                out[r] = v < 0 ? 0 : Math.min(v, s);
+                out[r] = Math.max(0, Math.min(acc[r] >> sh, s)); // s >= 0: the same as clamping below 0 first
             }
         } else {
             for (int r = 0; r < rows; r++) {
@@ -200,12 +207,15 @@ final class FlatGolden {
     private int countArgmax(BatchInputs data) {
         int rows = data.rows();
         int[] labels = data.labels();
-        Tournament tour = Tournament.of(net.classes);
+        Tournament tour = tournament;
         int comparators = tour.comparators();
         int width = net.argmaxNominalWidth();
         int[] shift = new int[comparators];
         for (int c = 0; c < comparators; c++) {
             shift[c] = Math.min(63, ArgmaxNode.compareShift(net.compareBits[c], net.ignoreLow[c], width));
+        }
+        if (intColumns && outputsBelow(1L << 30)) {
+            return countArgmaxColumns(data, shift);
         }
         int[] left = tour.left();
         int[] right = tour.right();
@@ -231,6 +241,74 @@ final class FlatGolden {
             if (ec[root] == labels[r]) {
                 ok++;
             }
+        }
+        return ok;
+    }
+
+    /** Whether every partial sum of the output layer, and so every output value, is below {@code bound} in magnitude. */
+    private boolean outputsBelow(long bound) {
+        for (long b : net.termBound[net.layers - 1]) {
+            if (b >= bound) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * {@link #countArgmax} on int columns, comparator by comparator over all rows: each match's
+     * winning value and class become columns, chosen without branches (a mask from the sign of
+     * the difference of the compared values, which cannot overflow: every value is below 2^30 in
+     * magnitude), so the JIT vectorizes the loops; ties keep the left operand, as the hardware.
+     */
+    private int countArgmaxColumns(BatchInputs data, int[] shift) {
+        int rows = data.rows();
+        int k = net.classes;
+        Tournament tour = tournament;
+        int comparators = tour.comparators();
+        if (leafClass == null || leafClass.length != k || leafClassColumn[0].length != rows) {
+            leafClass = new int[k];
+            Arrays.fill(leafClass, -1);
+            leafClassColumn = new int[k][rows];
+            matchValue = new int[comparators][rows];
+            matchClass = new int[comparators][rows];
+        }
+        int[][] winValue = new int[k + comparators][];
+        int[][] winClass = new int[k + comparators][];
+        int[][] out = actColumnInt[net.layers - 1];
+        for (int i = 0; i < k; i++) {
+            winValue[i] = out[net.order[i]];
+            if (leafClass[i] != net.order[i]) {
+                leafClass[i] = net.order[i];
+                Arrays.fill(leafClassColumn[i], net.order[i]);
+            }
+            winClass[i] = leafClassColumn[i];
+        }
+        int[] left = tour.left();
+        int[] right = tour.right();
+        for (int c = 0; c < comparators; c++) {
+            int[] va = winValue[left[c]];
+            int[] vb = winValue[right[c]];
+            int[] ca = winClass[left[c]];
+            int[] cb = winClass[right[c]];
+            int[] wv = matchValue[c];
+            int[] wc = matchClass[c];
+            int sh = Math.min(31, shift[c]); // an int shifted by 31 is its sign, as the long by 63
+            for (int r = 0; r < rows; r++) {
+                int x = va[r];
+                int y = vb[r];
+                int m = ((x >> sh) - (y >> sh)) >> 31; // all ones when the right operand wins
+                wv[r] = x ^ ((x ^ y) & m);
+                wc[r] = ca[r] ^ ((ca[r] ^ cb[r]) & m);
+            }
+            winValue[k + c] = wv;
+            winClass[k + c] = wc;
+        }
+        int[] winner = winClass[tour.root()];
+        int[] labels = data.labels();
+        int ok = 0;
+        for (int r = 0; r < rows; r++) {
+            ok += ((winner[r] ^ labels[r]) - 1) >>> 31; // 1 when equal (classes are non-negative)
         }
         return ok;
     }

@@ -196,11 +196,12 @@ public final class WidthInference {
     /** The largest {@code x & m} over {@code 0 <= x <= hi}. */
     static long maxAnd(long hi, long m) {
         long best = hi & m;
-        for (int b = 62; b >= 0; b--) {
-            if ((hi >> b & 1) != 0) {
-                long x = (hi & ~((1L << (b + 1)) - 1)) | ((1L << b) - 1);
-                best = Math.max(best, x & m);
-            }
+        // x = hi with a set bit b cleared and every bit below it set, for each set bit b below 63
+        // (visited by set bit: the search infers widths per candidate, and most bits are clear)
+        for (long h = hi & Long.MAX_VALUE; h != 0; h &= h - 1) {
+            int b = Long.numberOfTrailingZeros(h);
+            long x = (hi & ~((1L << (b + 1)) - 1)) | ((1L << b) - 1);
+            best = Math.max(best, x & m);
         }
         return best;
     }

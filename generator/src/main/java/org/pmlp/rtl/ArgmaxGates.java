@@ -311,8 +311,7 @@ public final class ArgmaxGates {
         if (n == 0) {
             return Gates.ZERO;
         }
-        int[][] split = splits(n);
-        return greaterTree(gt, eq, split, 0, n)[0];
+        return greaterTree(gt, eq, splits(n), 0, n)[0];
     }
 
     /**
@@ -323,9 +322,28 @@ public final class ArgmaxGates {
      * shape, so this costs no gates. The bits are taken as arriving together: a measured attempt
      * to shape the tree (and the select logic) by estimated arrival gave exact arrhythmia a
      * slower netlist, the arrivals of the emitted gates not being those of the mapped cells.
-     * Ties keep the balanced split, then the lowest.
+     * Ties keep the balanced split, then the lowest. A function of the width alone, computed once
+     * per width (cubic in it, it was a twentieth of the search's census when made per comparator).
      */
-    private int[][] splits(int n) {
+    private static int[][] splits(int n) {
+        int[][][] known = SPLITS;
+        if (n < known.length && known[n] != null) {
+            return known[n];
+        }
+        int[][] split = computeSplits(n);
+        synchronized (ArgmaxGates.class) {
+            // copy on write: the volatile store publishes the filled table to readers that do not lock
+            int[][][] next = java.util.Arrays.copyOf(SPLITS, Math.max(n + 1, SPLITS.length));
+            next[n] = split;
+            SPLITS = next;
+        }
+        return split;
+    }
+
+    /** {@link #splits} by width, as widths are met. */
+    private static volatile int[][][] SPLITS = new int[0][][];
+
+    private static int[][] computeSplits(int n) {
         double and = GateDelays.POLICY.and();
         double or = GateDelays.POLICY.or();
         double[][] tg = new double[n + 1][n + 1];

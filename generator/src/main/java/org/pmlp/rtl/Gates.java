@@ -15,15 +15,32 @@ final class Gates {
     static final int ZERO = 0;
     static final int ONE = 1;
 
-    private enum Op { CONST, INPUT, NOT, AND, OR, XOR, XOR3, MAJ }
+    // Signal kinds, as ints (the hot path compares them per gate): two that are not gates, then the
+    // gate kinds in KINDS order (kind - NOT is a gate's index there and in GateDelays.of).
+    private static final int CONST = 0;
+    private static final int INPUT = 1;
+    private static final int NOT = 2;
+    private static final int AND = 3;
+    private static final int OR = 4;
+    private static final int XOR = 5;
+    private static final int XOR3 = 6;
+    private static final int MAJ = 7;
 
     /** Gate kinds counted by {@link #countLive(boolean[], int[])}, in that array's order. */
     static final String[] KINDS = {"not", "and", "or", "xor", "xor3", "maj"};
 
+    /** {@link GateDelays#POLICY} by signal kind (0 for constants and inputs). */
+    private static final double[] POLICY_DELAY = delaysByKind(GateDelays.POLICY);
 
-    private static final Op[] OPS = Op.values();
+    private static double[] delaysByKind(GateDelays d) {
+        double[] t = new double[MAJ + 1];
+        for (int k = NOT; k <= MAJ; k++) {
+            t[k] = d.of(k - NOT);
+        }
+        return t;
+    }
     /**
-     * Gate s is {@code node[4s]} (its {@link Op} ordinal) of inputs {@code node[4s + 1..3]}: one
+     * Gate s is {@code node[4s]} (its kind) of inputs {@code node[4s + 1..3]}: one
      * array, so that a hash probe or a pass over the gates reads one cache line per gate.
      */
     private int[] node = new int[4 * 256];
@@ -42,8 +59,8 @@ final class Gates {
     private int tableUsed;
 
     Gates() {
-        add(Op.CONST, 0, 0, 0);
-        add(Op.CONST, 1, 0, 0);
+        add(CONST, 0, 0, 0);
+        add(CONST, 1, 0, 0);
     }
 
     /**
@@ -58,11 +75,11 @@ final class Gates {
         tableUsed = 0;
         comments.clear();
         size = 0;
-        add(Op.CONST, 0, 0, 0);
-        add(Op.CONST, 1, 0, 0);
+        add(CONST, 0, 0, 0);
+        add(CONST, 1, 0, 0);
     }
 
-    private int add(Op o, int x, int y, int z) {
+    private int add(int o, int x, int y, int z) {
         if (4 * size == node.length) {
             int n = size * 2;
             node = Arrays.copyOf(node, 4 * n);
@@ -70,10 +87,9 @@ final class Gates {
             notOf = Arrays.copyOf(notOf, n);
             at = Arrays.copyOf(at, n);
         }
-        at[size] = o == Op.CONST || o == Op.INPUT ? 0
-                : GateDelays.POLICY.of(o.ordinal() - Op.NOT.ordinal()) + Math.max(at[x], Math.max(
-                        o == Op.NOT ? 0 : at[y], o == Op.XOR3 || o == Op.MAJ ? at[z] : 0));
-        node[4 * size] = o.ordinal();
+        // constants and inputs at 0; unused operand slots are 0, the constant ZERO, at time 0
+        at[size] = o <= INPUT ? 0 : POLICY_DELAY[o] + Math.max(at[x], Math.max(at[y], at[z]));
+        node[4 * size] = o;
         node[4 * size + 1] = x;
         node[4 * size + 2] = y;
         node[4 * size + 3] = z;
@@ -81,7 +97,7 @@ final class Gates {
     }
 
     /** The gate {@code o(x, y, z)}: the existing one if there is one, else a new one. */
-    private int gate(Op o, int x, int y, int z) {
+    private int gate(int o, int x, int y, int z) {
         int mask = table.length - 1;
         int h = hash(o, x, y, z) & mask;
         while (true) {
@@ -91,7 +107,7 @@ final class Gates {
             }
             int s = e - 1;
             int k = 4 * s;
-            if (node[k] == o.ordinal() && node[k + 1] == x && node[k + 2] == y && node[k + 3] == z) {
+            if (node[k] == o && node[k + 1] == x && node[k + 2] == y && node[k + 3] == z) {
                 return s;
             }
             h = (h + 1) & mask;
@@ -104,8 +120,8 @@ final class Gates {
         return s;
     }
 
-    private static int hash(Op o, int x, int y, int z) {
-        int h = o.ordinal();
+    private static int hash(int o, int x, int y, int z) {
+        int h = o;
         h = h * 0x9E3779B1 + x;
         h = h * 0x9E3779B1 + y;
         h = h * 0x9E3779B1 + z;
@@ -119,7 +135,7 @@ final class Gates {
         for (int e : old) {
             if (e != 0) {
                 int s = e - 1;
-                int h = hash(OPS[node[4 * s]], node[4 * s + 1], node[4 * s + 2], node[4 * s + 3]) & mask;
+                int h = hash(node[4 * s], node[4 * s + 1], node[4 * s + 2], node[4 * s + 3]) & mask;
                 while (table[h] != 0) {
                     h = (h + 1) & mask;
                 }
@@ -130,7 +146,7 @@ final class Gates {
 
     /** Whether x is the complement of y (one is a NOT of the other). */
     private boolean complements(int x, int y) {
-        return OPS[node[4 * x]] == Op.NOT && node[4 * x + 1] == y || OPS[node[4 * y]] == Op.NOT && node[4 * y + 1] == x
+        return node[4 * x] == NOT && node[4 * x + 1] == y || node[4 * y] == NOT && node[4 * y + 1] == x
                 || x == ZERO && y == ONE || x == ONE && y == ZERO;
     }
 
@@ -149,21 +165,19 @@ final class Gates {
 
     /** As above, given {@link #live} of the outputs. */
     double criticalPath(int[] outputs, GateDelays delays, boolean[] live) {
-        int[] loads = delays.perLoad() == 0 ? null : loads(live);
+        double[] delay = delaysByKind(delays);
+        double perLoad = delays.perLoad();
+        int[] loads = perLoad == 0 ? null : loads(live);
         double[] t = new double[size];
         for (int s = 2; s < size; s++) {
-            if (!live[s] || OPS[node[4 * s]] == Op.INPUT) {
+            int k = 4 * s;
+            int o = node[k];
+            if (!live[s] || o == INPUT) {
                 continue;
             }
-            double in = t[node[4 * s + 1]];
-            if (OPS[node[4 * s]] != Op.NOT) {
-                in = Math.max(in, t[node[4 * s + 2]]);
-            }
-            if (OPS[node[4 * s]] == Op.XOR3 || OPS[node[4 * s]] == Op.MAJ) {
-                in = Math.max(in, t[node[4 * s + 3]]);
-            }
-            t[s] = in + delays.of(OPS[node[4 * s]].ordinal() - Op.NOT.ordinal())
-                    + (loads == null ? 0 : delays.perLoad() * Math.max(0, loads[s] - 1));
+            // unused operand slots are the constant ZERO, at time 0
+            double in = Math.max(t[node[k + 1]], Math.max(t[node[k + 2]], t[node[k + 3]]));
+            t[s] = in + delay[o] + (loads == null ? 0 : perLoad * Math.max(0, loads[s] - 1));
         }
         double worst = 0;
         for (int s : outputs) {
@@ -176,15 +190,17 @@ final class Gates {
     private int[] loads(boolean[] live) {
         int[] n = new int[size];
         for (int s = 2; s < size; s++) {
-            if (!live[s] || OPS[node[4 * s]] == Op.INPUT) {
+            int k = 4 * s;
+            int o = node[k];
+            if (!live[s] || o == INPUT) {
                 continue;
             }
-            n[node[4 * s + 1]]++;
-            if (OPS[node[4 * s]] != Op.NOT) {
-                n[node[4 * s + 2]]++;
+            n[node[k + 1]]++;
+            if (o != NOT) {
+                n[node[k + 2]]++;
             }
-            if (OPS[node[4 * s]] == Op.XOR3 || OPS[node[4 * s]] == Op.MAJ) {
-                n[node[4 * s + 3]]++;
+            if (o >= XOR3) {
+                n[node[k + 3]]++;
             }
         }
         return n;
@@ -200,7 +216,7 @@ final class Gates {
 
     /** A primary input bit; {@link #rename} gives it its port name once ports are known. */
     int input() {
-        int s = add(Op.INPUT, 0, 0, 0);
+        int s = add(INPUT, 0, 0, 0);
         name[s] = "in" + s;
         return s;
     }
@@ -232,11 +248,11 @@ final class Gates {
         if (x == ONE) {
             return ZERO;
         }
-        if (OPS[node[4 * x]] == Op.NOT) {
+        if (node[4 * x] == NOT) {
             return node[4 * x + 1];
         }
         if (notOf[x] == 0) {
-            int s = gate(Op.NOT, x, 0, 0); // may grow the arrays
+            int s = gate(NOT, x, 0, 0); // may grow the arrays
             notOf[x] = s + 1;
         }
         return notOf[x] - 1;
@@ -255,7 +271,7 @@ final class Gates {
         if (complements(x, y)) {
             return ZERO;
         }
-        return gate(Op.AND, Math.min(x, y), Math.max(x, y), 0);
+        return gate(AND, Math.min(x, y), Math.max(x, y), 0);
     }
 
     int or(int x, int y) {
@@ -271,7 +287,7 @@ final class Gates {
         if (complements(x, y)) {
             return ONE;
         }
-        return gate(Op.OR, Math.min(x, y), Math.max(x, y), 0);
+        return gate(OR, Math.min(x, y), Math.max(x, y), 0);
     }
 
     int xor(int x, int y) {
@@ -293,7 +309,7 @@ final class Gates {
         if (complements(x, y)) {
             return ONE;
         }
-        return gate(Op.XOR, Math.min(x, y), Math.max(x, y), 0);
+        return gate(XOR, Math.min(x, y), Math.max(x, y), 0);
     }
 
     int xor3(int x, int y, int z) {
@@ -302,7 +318,7 @@ final class Gates {
         }
         int lo = Math.min(x, Math.min(y, z));
         int hi = Math.max(x, Math.max(y, z));
-        return gate(Op.XOR3, lo, x + y + z - lo - hi, hi);
+        return gate(XOR3, lo, x + y + z - lo - hi, hi);
     }
 
     /** Majority of three: the carry of a full adder. */
@@ -333,7 +349,7 @@ final class Gates {
         }
         int lo = Math.min(x, Math.min(y, z));
         int hi = Math.max(x, Math.max(y, z));
-        return gate(Op.MAJ, lo, x + y + z - lo - hi, hi);
+        return gate(MAJ, lo, x + y + z - lo - hi, hi);
     }
 
     /** {@code sel ? x1 : x0}. */
@@ -354,18 +370,19 @@ final class Gates {
             if (!live[s]) {
                 continue;
             }
-            switch (OPS[node[4 * s]]) {
+            int k = 4 * s;
+            switch (node[k]) {
                 case XOR3:
                 case MAJ:
-                    live[node[4 * s + 3]] = true;
+                    live[node[k + 3]] = true;
                     // fall through
                 case AND:
                 case OR:
                 case XOR:
-                    live[node[4 * s + 2]] = true;
+                    live[node[k + 2]] = true;
                     // fall through
                 case NOT:
-                    live[node[4 * s + 1]] = true;
+                    live[node[k + 1]] = true;
                     break;
                 default:
                     break;
@@ -391,7 +408,7 @@ final class Gates {
             while (nextComment < comments.size() && commentAt[nextComment] <= s) {
                 out.append('\n').append(indent).append("// ").append(comments.get(nextComment++)).append('\n');
             }
-            if (!live[s] || OPS[node[4 * s]] == Op.INPUT) {
+            if (!live[s] || node[4 * s] == INPUT) {
                 continue;
             }
             out.append(indent).append("wire ").append(ref(s)).append(" = ").append(expr(s)).append(";\n");
@@ -399,7 +416,7 @@ final class Gates {
     }
 
     private String expr(int s) {
-        switch (OPS[node[4 * s]]) {
+        switch (node[4 * s]) {
             case NOT:
                 return "~" + ref(node[4 * s + 1]);
             case AND:
@@ -414,7 +431,7 @@ final class Gates {
                 return "(" + ref(node[4 * s + 1]) + " & " + ref(node[4 * s + 2]) + ") | (" + ref(node[4 * s + 1]) + " & " + ref(node[4 * s + 3]) + ") | ("
                         + ref(node[4 * s + 2]) + " & " + ref(node[4 * s + 3]) + ")";
             default:
-                throw new IllegalStateException("no expression for " + OPS[node[4 * s]]);
+                throw new IllegalStateException("no expression for signal kind " + node[4 * s]);
         }
     }
 
@@ -423,7 +440,7 @@ final class Gates {
         boolean[] v = new boolean[size];
         v[ONE] = true;
         for (int s = 2; s < size; s++) {
-            switch (OPS[node[4 * s]]) {
+            switch (node[4 * s]) {
                 case INPUT:
                     v[s] = input.test(s);
                     break;
@@ -460,11 +477,11 @@ final class Gates {
         int inputs = 0;
         for (int s = 2; s < size; s++) {
             if (live[s]) {
-                Op o = OPS[node[4 * s]];
-                if (o == Op.INPUT) {
+                int o = node[4 * s];
+                if (o == INPUT) {
                     inputs++;
                 } else {
-                    counts[o.ordinal() - Op.NOT.ordinal()]++;
+                    counts[o - NOT]++;
                 }
             }
         }
@@ -475,7 +492,7 @@ final class Gates {
     int countLive(boolean[] live) {
         int n = 0;
         for (int s = 2; s < size; s++) {
-            if (live[s] && OPS[node[4 * s]] != Op.INPUT) {
+            if (live[s] && node[4 * s] != INPUT) {
                 n++;
             }
         }

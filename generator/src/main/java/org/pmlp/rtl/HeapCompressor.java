@@ -62,11 +62,12 @@ final class HeapCompressor {
             value[n] = v;
             next[n] = -1;
             size++;
+            // arrivals are finite and non-negative (no NaN, no -0.0): plain comparisons order them
             int p = hi;
-            while (p > lo && Double.compare(key[p - 1], at) > 0) {
+            while (p > lo && key[p - 1] > at) {
                 p--;
             }
-            if (p > lo && Double.compare(key[p - 1], at) == 0) {
+            if (p > lo && key[p - 1] == at) {
                 next[last[p - 1]] = n;
                 last[p - 1] = n;
                 return;

@@ -337,13 +337,19 @@ public final class VerilogEmitter {
         BitColumns cols = new BitColumns(w);
         long k = constant;
         for (PartialProduct p : rows) {
-            for (int j = 0; j < 63; j++) {
-                int col = j + p.shift();
-                if ((p.mask() >> j & 1) == 0 || col >= w) {
-                    continue;
+            int[] src = bits.get(p.source());
+            int extension = p.source().signed() && src.length > 0 ? src[src.length - 1] : Gates.ZERO;
+            int shift = p.shift();
+            boolean positive = p.sign() > 0;
+            // the mask's set bits below 63, lowest first: columns rise with them
+            for (long m = p.mask() & Long.MAX_VALUE; m != 0; m &= m - 1) {
+                int j = Long.numberOfTrailingZeros(m);
+                int col = j + shift;
+                if (col >= w) {
+                    break;
                 }
-                int b = bit(p.source(), j);
-                if (p.sign() > 0) {
+                int b = j < src.length ? src[j] : extension;
+                if (positive) {
                     cols.add(col, b);
                 } else {
                     cols.add(col, g.not(b));
