@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import org.jgrapht.graph.DirectedAcyclicGraph;
 import org.jgrapht.traverse.TopologicalOrderIterator;
-import org.pmlp.quant.Csd;
 
 /**
  * The circuit of a quantized MLP as an integer dataflow graph (a JGraphT DAG): input nodes,
@@ -31,6 +30,8 @@ public final class Circuit {
     // several threads).
     private List<Node> order = List.of();
     private final Map<Node, List<Edge>> operands = new IdentityHashMap<>();
+    /** Each edge's source node, cached as the graph grows (the emitter asks per partial product). */
+    private final Map<Edge, Node> sources = new IdentityHashMap<>();
 
     public Circuit(int features, int inputBits, List<String> classLabels) {
         this.inputBits = inputBits;
@@ -157,6 +158,10 @@ public final class Circuit {
         new TopologicalOrderIterator<>(graph, Comparator.comparingInt(this::rank)).forEachRemaining(o::add);
         order = Collections.unmodifiableList(o);
         operands.clear();
+        sources.clear();
+        for (Edge e : graph.edgeSet()) {
+            sources.put(e, graph.getEdgeSource(e));
+        }
         for (Node n : graph.vertexSet()) {
             List<Edge> in = new ArrayList<>(graph.incomingEdgesOf(n));
             in.sort(Comparator.comparingInt(Edge::port));
@@ -173,7 +178,11 @@ public final class Circuit {
     }
 
     public Node source(Edge e) {
-        return graph.getEdgeSource(e);
+        Node n = sources.get(e);
+        if (n == null) {
+            throw new IllegalArgumentException(e + " is not an edge of this circuit");
+        }
+        return n;
     }
 
     public SumNode sumOf(ActNode a) {
@@ -271,15 +280,22 @@ public final class Circuit {
             Node src = source(e);
             long mask = c.mask() & (nominal ? src.nominalValueMask() : src.valueMask()) & activeBits(src);
             int align = src.exponent() - minExp;
-            for (Csd.Digit d : Csd.digits(c.weight())) {
-                int shift = d.shift() + align;
+            // the weight's canonical signed digits, lowest first, as quant.Csd.digits (inline: no list per connection)
+            long v = c.weight();
+            for (int digit = 0; v != 0; digit++, v >>= 1) {
+                if ((v & 1) == 0) {
+                    continue;
+                }
+                int sign = 2 - (int) (v & 3);
+                v -= sign;
+                int shift = digit + align;
                 long m = mask;
                 int dropBelow = trunc - shift;
                 if (dropBelow > 0) {
                     m &= dropBelow >= 63 ? 0 : ~((1L << dropBelow) - 1);
                 }
                 if (m != 0) {
-                    rows.add(new PartialProduct(src, m, shift, d.sign()));
+                    rows.add(new PartialProduct(src, m, shift, sign));
                 }
             }
         }

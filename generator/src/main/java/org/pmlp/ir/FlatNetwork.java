@@ -679,10 +679,15 @@ public final class FlatNetwork {
             long[] mask = new long[n];
             long[] coef = new long[n];
             int t = 0;
+            int runStart = 0;
             for (int r = 0; r < n; r++) {
                 long c = (long) rowSign[r] << rowShift[r];
+                if (r == 0 || rowSrc[r] != rowSrc[r - 1]) {
+                    // a source's rows are consecutive (one connection per source): only its own terms can match
+                    runStart = t;
+                }
                 int at = -1;
-                for (int u = 0; u < t; u++) {
+                for (int u = runStart; u < t; u++) {
                     if (src[u] == rowSrc[r] && mask[u] == rowMask[r]) {
                         at = u;
                         break;

@@ -206,6 +206,79 @@ final class Gates {
         return n;
     }
 
+    /** {@link #census}'s working arrays, kept between builds (the search takes a census per candidate). */
+    private boolean[] censusLive = new boolean[0];
+    private int[] censusLoads = new int[0];
+    private double[] censusTime = new double[0];
+
+    /**
+     * {@link #live}, {@link #countLive(boolean[], int[])} and {@link #criticalPath} in two passes
+     * over reused arrays (liveness and loads backwards, times forwards), as the search needs all
+     * three for every candidate: adds the live gates of each kind to {@code counts}, leaves the
+     * longest path under {@code delays} (when given) in {@code pathOut[0]}, returns the live inputs.
+     */
+    int census(int[] outputs, GateDelays delays, double[] pathOut, int[] counts) {
+        if (censusLive.length < size) {
+            censusLive = new boolean[node.length / 4];
+            censusLoads = new int[node.length / 4];
+            censusTime = new double[node.length / 4];
+        }
+        boolean[] live = censusLive;
+        int[] loads = censusLoads;
+        Arrays.fill(live, 0, size, false);
+        Arrays.fill(loads, 0, size, 0);
+        for (int s : outputs) {
+            live[s] = true;
+        }
+        int inputs = 0;
+        for (int s = size - 1; s >= 2; s--) {
+            if (!live[s]) {
+                continue;
+            }
+            int k = 4 * s;
+            int o = node[k];
+            if (o == INPUT) {
+                inputs++;
+                continue;
+            }
+            counts[o - NOT]++;
+            live[node[k + 1]] = true;
+            loads[node[k + 1]]++;
+            if (o != NOT) {
+                live[node[k + 2]] = true;
+                loads[node[k + 2]]++;
+            }
+            if (o >= XOR3) {
+                live[node[k + 3]] = true;
+                loads[node[k + 3]]++;
+            }
+        }
+        if (delays != null) {
+            double[] delay = delaysByKind(delays);
+            double perLoad = delays.perLoad();
+            double[] t = censusTime;
+            t[ZERO] = 0;
+            t[ONE] = 0;
+            for (int s = 2; s < size; s++) {
+                int k = 4 * s;
+                int o = node[k];
+                if (!live[s] || o == INPUT) {
+                    t[s] = 0;
+                    continue;
+                }
+                // unused operand slots are the constant ZERO, at time 0
+                double in = Math.max(t[node[k + 1]], Math.max(t[node[k + 2]], t[node[k + 3]]));
+                t[s] = in + delay[o] + (perLoad == 0 ? 0 : perLoad * Math.max(0, loads[s] - 1));
+            }
+            double worst = 0;
+            for (int s : outputs) {
+                worst = Math.max(worst, t[s]);
+            }
+            pathOut[0] = worst;
+        }
+        return inputs;
+    }
+
     static int constant(boolean v) {
         return v ? ONE : ZERO;
     }

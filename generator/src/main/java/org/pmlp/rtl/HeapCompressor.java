@@ -62,10 +62,25 @@ final class HeapCompressor {
             value[n] = v;
             next[n] = -1;
             size++;
-            // arrivals are finite and non-negative (no NaN, no -0.0): plain comparisons order them
-            int p = hi;
-            while (p > lo && key[p - 1] > at) {
-                p--;
+            // p: the first bucket arriving after the bit (arrivals are finite and non-negative, no
+            // NaN or -0.0, so plain comparisons order them). A bit mostly arrives last (an append)
+            // or, when a column's own bits meet the carries already queued from below, first:
+            // the search is binary, as a column can queue dozens of distinct carry arrivals.
+            int p;
+            if (hi == lo || key[hi - 1] <= at) {
+                p = hi;
+            } else {
+                int a = lo;
+                int b = hi - 1; // key[b] > at
+                while (a < b) {
+                    int mid = (a + b) >>> 1;
+                    if (key[mid] > at) {
+                        b = mid;
+                    } else {
+                        a = mid + 1;
+                    }
+                }
+                p = a;
             }
             if (p > lo && key[p - 1] == at) {
                 next[last[p - 1]] = n;

@@ -2,6 +2,7 @@ package org.pmlp.rtl;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.pmlp.ir.ActNode;
@@ -27,8 +28,8 @@ public final class VerilogEmitter {
     /** Whether names and comments are made (not when only counting or timing the gates). */
     private final boolean printing;
     private final Gates g;
-    private final Map<Node, int[]> bits = new HashMap<>();
-    private final Map<InputNode, int[]> inputSignals = new HashMap<>();
+    private final Map<Node, int[]> bits = new IdentityHashMap<>();
+    private final Map<InputNode, int[]> inputSignals = new IdentityHashMap<>();
     private int[] y;
     /** Levels of the argmax built speculative ({@link #speculatedArgmax}). */
     private int speculated;
@@ -78,12 +79,8 @@ public final class VerilogEmitter {
         g.reset();
         VerilogEmitter e = new VerilogEmitter(circuit, style, Registers.BOTH, false, g);
         e.build();
-        boolean[] live = e.g.live(e.y);
-        if (delays != null) {
-            pathOut[0] = e.g.criticalPath(e.y, delays, live);
-        }
         int[] counts = new int[Gates.KINDS.length];
-        int inputs = e.g.countLive(live, counts);
+        int inputs = e.g.census(e.y, delays, pathOut, counts);
         return new GateCensus(counts, inputs, e.y.length);
     }
 
