@@ -59,6 +59,8 @@ final class ThroughputCommand implements Callable<Integer> {
         int literature = 1000 + 30 * 1000;
         System.out.printf("%s, %d training rows, %d candidates: %.0f candidates/s on 1 thread, %.0f on %d threads%n",
                 loaded.model().topology(), ev.trainRows(), r.candidates(), r.singleRate(), r.parallelRate(), r.jobs());
+        System.out.printf("on 1 thread, %.0f candidates/s of that thread's CPU time (less disturbed by other load)%n",
+                r.singleCpuRate());
         System.out.printf("mean training accuracy of the candidates: %.6f%n", r.meanAccuracy());
         System.out.printf("the literature's budget (population 1000, 1000 offspring, 30 generations: %d evaluations)"
                 + " would take %.1f s at that rate%n", literature, literature / r.parallelRate());
