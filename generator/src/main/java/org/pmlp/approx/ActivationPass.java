@@ -68,22 +68,29 @@ public record ActivationPass(Window[][] hidden, ActNode.Kind outputKind, Window 
             for (int l = 0; l < shape.layers() - 1; l++) {
                 hidden += shape.layerSizes()[l];
             }
+            // window_shift (slot 9) sits after every older block, so older genomes keep their
+            // layout as a prefix.
             return List.of(new Gene("windows", Math.max(1, hidden), searchBits(spec), true, 4,
-                    "per hidden neuron, the width of its ReLU window below the calibrated msb"));
+                            "per hidden neuron, the width of its ReLU window below the calibrated msb"),
+                    new Gene("window_shift", Math.max(1, hidden), MAX_WINDOW_SHIFT, false, 9,
+                            "per hidden neuron, how far its window's msb sits below the calibrated msb (larger sums"
+                                    + " saturate; a 1-bit window becomes a threshold neuron, sum >= 2^msb)"));
         }
 
         @Override
         public Pass decode(Genes genes, List<Pass> earlier) {
             ModelShape shape = genes.shape();
             int[] windows = genes.get("windows");
+            int[] shifts = genes.get("window_shift");
             int[] hiddenMsb = genes.hiddenMsb();
             Window[][] hidden = new Window[shape.layers() - 1][];
             int h = 0;
             for (int l = 0; l < hidden.length; l++) {
                 hidden[l] = new Window[shape.layerSizes()[l]];
                 for (int j = 0; j < hidden[l].length; j++) {
+                    int shift = shifts[h];
                     int w = Math.max(1, windows[h++]);
-                    int msb = Math.max(hiddenMsb[l], w - 1);
+                    int msb = Math.max(hiddenMsb[l] - shift, w - 1);
                     hidden[l][j] = Window.of(msb, msb - w + 1);
                 }
             }
@@ -109,6 +116,14 @@ public record ActivationPass(Window[][] hidden, ActNode.Kind outputKind, Window 
             }
         }
     };
+
+    /**
+     * Largest step of the gene {@code window_shift}: how many bits below its calibrated msb a
+     * hidden window may end. Lower windows keep finer bits of small activations and clip the
+     * large ones (as learned clipping does); a 1-bit window at msb m is the threshold neuron
+     * {@code sum >= 2^m}, so the shift chooses its threshold.
+     */
+    public static final int MAX_WINDOW_SHIFT = 6;
 
     /** Hidden window width of the exact design in the search (the spec's, or 8 when it keeps full width). */
     public static int searchBits(QuantSpec spec) {
