@@ -87,6 +87,12 @@ public record ActivationPass(Window[][] hidden, ActNode.Kind outputKind, Window 
             int h = 0;
             for (int l = 0; l < hidden.length; l++) {
                 hidden[l] = new Window[shape.layerSizes()[l]];
+                if (shape.threshold(l)) {
+                    // Threshold neurons keep their one bit; their genes have no effect.
+                    java.util.Arrays.fill(hidden[l], THRESHOLD);
+                    h += hidden[l].length;
+                    continue;
+                }
                 for (int j = 0; j < hidden[l].length; j++) {
                     int shift = shifts[h];
                     int w = Math.max(1, windows[h++]);
@@ -194,10 +200,17 @@ public record ActivationPass(Window[][] hidden, ActNode.Kind outputKind, Window 
         return NAME;
     }
 
+    /**
+     * The window of a threshold neuron ({@link org.pmlp.model.Activation#STEP}): bit 0 of the
+     * ReLU-clamped integer sum, 1 exactly when the sum is positive, as the float neuron.
+     */
+    public static final Window THRESHOLD = Window.of(0, 0);
+
+    /** The spec's calibrated windows; threshold layers get {@link #THRESHOLD}. */
     public static ActivationPass defaults(ModelShape shape, int actBits) {
         Window[][] hidden = new Window[shape.layers() - 1][];
         for (int l = 0; l < hidden.length; l++) {
-            hidden[l] = new Window[] {Window.ofBits(actBits)};
+            hidden[l] = new Window[] {shape.threshold(l) ? THRESHOLD : Window.ofBits(actBits)};
         }
         return new ActivationPass(hidden, ActNode.Kind.IDENTITY, Window.of(0, 0));
     }
