@@ -68,22 +68,35 @@ public record ActivationPass(Window[][] hidden, ActNode.Kind outputKind, Window 
             for (int l = 0; l < shape.layers() - 1; l++) {
                 hidden += shape.layerSizes()[l];
             }
+            // window_shift (slot 9) sits after every older block, so older genomes keep their
+            // layout as a prefix.
             return List.of(new Gene("windows", Math.max(1, hidden), searchBits(spec), true, 4,
-                    "per hidden neuron, the width of its ReLU window below the calibrated msb"));
+                            "per hidden neuron, the width of its ReLU window below the calibrated msb"),
+                    new Gene("window_shift", Math.max(1, hidden), MAX_WINDOW_SHIFT, false, 9,
+                            "per hidden neuron, how far its window's msb sits below the calibrated msb (larger sums"
+                                    + " saturate; a 1-bit window becomes a threshold neuron, sum >= 2^msb)"));
         }
 
         @Override
         public Pass decode(Genes genes, List<Pass> earlier) {
             ModelShape shape = genes.shape();
             int[] windows = genes.get("windows");
+            int[] shifts = genes.get("window_shift");
             int[] hiddenMsb = genes.hiddenMsb();
             Window[][] hidden = new Window[shape.layers() - 1][];
             int h = 0;
             for (int l = 0; l < hidden.length; l++) {
                 hidden[l] = new Window[shape.layerSizes()[l]];
+                if (shape.threshold(l)) {
+                    // Threshold neurons keep their one bit; their genes have no effect.
+                    java.util.Arrays.fill(hidden[l], THRESHOLD);
+                    h += hidden[l].length;
+                    continue;
+                }
                 for (int j = 0; j < hidden[l].length; j++) {
+                    int shift = shifts[h];
                     int w = Math.max(1, windows[h++]);
-                    int msb = Math.max(hiddenMsb[l], w - 1);
+                    int msb = Math.max(hiddenMsb[l] - shift, w - 1);
                     hidden[l][j] = Window.of(msb, msb - w + 1);
                 }
             }
@@ -109,6 +122,14 @@ public record ActivationPass(Window[][] hidden, ActNode.Kind outputKind, Window 
             }
         }
     };
+
+    /**
+     * Largest step of the gene {@code window_shift}: how many bits below its calibrated msb a
+     * hidden window may end. Lower windows keep finer bits of small activations and clip the
+     * large ones (as learned clipping does); a 1-bit window at msb m is the threshold neuron
+     * {@code sum >= 2^m}, so the shift chooses its threshold.
+     */
+    public static final int MAX_WINDOW_SHIFT = 6;
 
     /** Hidden window width of the exact design in the search (the spec's, or 8 when it keeps full width). */
     public static int searchBits(QuantSpec spec) {
@@ -179,10 +200,17 @@ public record ActivationPass(Window[][] hidden, ActNode.Kind outputKind, Window 
         return NAME;
     }
 
+    /**
+     * The window of a threshold neuron ({@link org.pmlp.model.Activation#STEP}): bit 0 of the
+     * ReLU-clamped integer sum, 1 exactly when the sum is positive, as the float neuron.
+     */
+    public static final Window THRESHOLD = Window.of(0, 0);
+
+    /** The spec's calibrated windows; threshold layers get {@link #THRESHOLD}. */
     public static ActivationPass defaults(ModelShape shape, int actBits) {
         Window[][] hidden = new Window[shape.layers() - 1][];
         for (int l = 0; l < hidden.length; l++) {
-            hidden[l] = new Window[] {Window.ofBits(actBits)};
+            hidden[l] = new Window[] {shape.threshold(l) ? THRESHOLD : Window.ofBits(actBits)};
         }
         return new ActivationPass(hidden, ActNode.Kind.IDENTITY, Window.of(0, 0));
     }

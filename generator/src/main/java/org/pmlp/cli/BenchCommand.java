@@ -88,7 +88,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--topologies", paramLabel = "NETS", defaultValue = org.pmlp.explore.Topologies.DEFAULT,
             description = "Networks explored besides the literature's (one hidden layer of its size, explored at 1%% "
                     + "and 5%% loss), separated by ';': hidden-layer sizes each, 0 for none (a linear classifier), "
-                    + "e.g. 0;2;4,3 (at most 3 hidden layers); 'none' for the literature's network alone. Each is "
+                    + "e.g. 0;2;4,3 (at most 3 hidden layers); a leading t makes the hidden layers threshold "
+                    + "neurons (1-bit, trained for them, no biases after them), e.g. t4; "
+                    + "'none' for the literature's network alone. Each is "
                     + "trained with train's defaults and explored at 5%% loss from its own exact design with half the "
                     + "--generations and half the --verify-limit; the summary and the anchors "
                     + "comparison pick from the verified designs of all (default: ${DEFAULT-VALUE}).")

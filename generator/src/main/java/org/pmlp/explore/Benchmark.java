@@ -340,10 +340,17 @@ public final class Benchmark {
         return topologies.stream().filter(t -> !(t.length == 1 && t[0] == literatureHidden)).toList();
     }
 
-    /** The float network with these hidden sizes, trained with the trainer's defaults. */
+    /**
+     * The float network with these hidden sizes (as {@link Topologies#parse} gives them: negative
+     * for threshold neurons), trained with the trainer's defaults.
+     */
     private static Mlp train(Path data, Dataset train, int[] hidden, long seed) {
+        TrainingOptions options = TrainingOptions.defaults(Topologies.sizes(hidden), seed);
+        if (Topologies.threshold(hidden)) {
+            options = options.thresholdNeurons();
+        }
         // The splits are already min-max scaled to [0, 0.9] over the whole dataset: no scaler.
-        return MlpTraining.train(train, new InputScaler.Identity(), TrainingOptions.defaults(hidden, seed),
+        return MlpTraining.train(train, new InputScaler.Identity(), options,
                 Map.of("train", data.resolve("train.csv").toString(), "test", data.resolve("test.csv").toString()));
     }
 

@@ -9,8 +9,11 @@ import org.pmlp.UserError;
 /**
  * The networks {@code pmlp bench} explores besides the literature's: hidden-layer sizes per
  * network, e.g. {@code 0;2;4,3} is a linear classifier (no hidden layer, the output layer on the
- * inputs), one hidden layer of 2 and two hidden layers of 4 and 3. Each is trained with the float
- * trainer's defaults and explored on its own; bench merges the verified designs of all of them.
+ * inputs), one hidden layer of 2 and two hidden layers of 4 and 3. A leading {@code t} makes the
+ * hidden layers threshold neurons ({@link org.pmlp.model.Activation#STEP}, trained for them):
+ * {@code t4} is a hidden layer of 4 one-bit neurons. Each is trained with the float trainer's
+ * defaults and explored on its own; bench merges the verified designs of all of them. In the
+ * parsed form a threshold network's sizes are negative ({@link #threshold}, {@link #sizes}).
  */
 public final class Topologies {
     /** bench's default: a linear classifier and one hidden layer of 1 and of 2 neurons. */
@@ -38,6 +41,13 @@ public final class Topologies {
                 throw new UserError(option + ": empty network in '" + text + "' (expected e.g. 0;2;4,3)");
             }
             int[] hidden;
+            boolean threshold = t.startsWith("t");
+            if (threshold) {
+                t = t.substring(1).trim();
+                if (t.isEmpty() || t.equals("0")) {
+                    throw new UserError(option + ": '" + net.trim() + "': threshold neurons need a hidden layer, e.g. t4");
+                }
+            }
             if (t.equals("0")) {
                 hidden = new int[0];
             } else {
@@ -59,6 +69,11 @@ public final class Topologies {
                     }
                 }
             }
+            if (threshold) {
+                for (int i = 0; i < hidden.length; i++) {
+                    hidden[i] = -hidden[i];
+                }
+            }
             for (int[] seen : out) {
                 if (Arrays.equals(seen, hidden)) {
                     throw new UserError(option + ": network '" + t + "' is listed twice");
@@ -69,10 +84,20 @@ public final class Topologies {
         return out;
     }
 
-    /** "0" for no hidden layer, else the sizes joined by commas, as written in --topologies. */
+    /** "0" for no hidden layer, else the sizes joined by commas ("t" first for threshold neurons), as written in --topologies. */
     public static String text(int[] hidden) {
-        return hidden.length == 0 ? "0" : Arrays.stream(hidden).mapToObj(Integer::toString)
-                .collect(Collectors.joining(","));
+        return hidden.length == 0 ? "0" : (threshold(hidden) ? "t" : "") + Arrays.stream(sizes(hidden))
+                .mapToObj(Integer::toString).collect(Collectors.joining(","));
+    }
+
+    /** Whether a parsed network's hidden layers are threshold neurons. */
+    public static boolean threshold(int[] hidden) {
+        return hidden.length > 0 && hidden[0] < 0;
+    }
+
+    /** A parsed network's hidden-layer sizes. */
+    public static int[] sizes(int[] hidden) {
+        return Arrays.stream(hidden).map(Math::abs).toArray();
     }
 
     /** The folder of a network's explorations inside a dataset's: "net-0", "net-2", "net-4-3". */
@@ -82,6 +107,6 @@ public final class Topologies {
 
     /** Whether {@code folder} is one of the network folders {@link #folder} names. */
     static boolean isFolder(String name) {
-        return name.matches("net-[0-9]+(-[0-9]+)*");
+        return name.matches("net-t?[0-9]+(-[0-9]+)*");
     }
 }

@@ -23,7 +23,7 @@ public record DenseLayer(double[][] weights, double[] biases, Activation activat
             for (int i = 0; i < w.length; i++) {
                 s += w[i] * in[i];
             }
-            out[j] = activation == Activation.RELU ? Math.max(0, s) : s;
+            out[j] = activation.apply(s);
         }
     }
 

@@ -132,10 +132,21 @@ public final class ModelJson {
             Json.In a = layer.get("activation");
             Activation act = Activation.parse(a.text());
             if (act == null) {
-                throw a.error("expected \"relu\", \"identity\" or \"softmax\", got \"" + a.text() + "\"");
+                throw a.error("expected \"relu\", \"step\", \"identity\" or \"softmax\", got \"" + a.text() + "\"");
             }
-            if (!last && act != Activation.RELU) {
-                throw a.error("hidden layers must be \"relu\" (the supported hidden activation), got \"" + a.text() + "\"");
+            if (!last && act != Activation.RELU && act != Activation.STEP) {
+                throw a.error("hidden layers must be \"relu\" or \"step\" (the supported hidden activations), got \""
+                        + a.text() + "\"");
+            }
+            if (last && act == Activation.STEP) {
+                throw a.error("the output layer must be \"identity\" or \"softmax\", got \"step\"");
+            }
+            if (!layers.isEmpty() && layers.get(layers.size() - 1).activation().biasFree()) {
+                for (double b : biases) {
+                    if (b != 0) {
+                        throw layer.get("biases").error("a layer after a \"step\" layer has no biases (all 0), got " + b);
+                    }
+                }
             }
             layers.add(new DenseLayer(weights, biases, act));
             fanIn = outputs;

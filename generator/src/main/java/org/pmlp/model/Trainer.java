@@ -125,7 +125,7 @@ public final class Trainer {
                 }
                 b[j] = last ? 0 : 0.01;
             }
-            layers.add(new DenseLayer(w, b, last ? Activation.SOFTMAX : Activation.RELU));
+            layers.add(new DenseLayer(w, b, last ? Activation.SOFTMAX : options.hiddenActivation()));
             fanIn = out;
         }
         return layers;
@@ -231,6 +231,8 @@ public final class Trainer {
         final double[][] mb;
         final double[][] vb;
         final double[][] act;
+        /** Sums before the activation (the straight-through gradient of STEP looks at them). */
+        final double[][] pre;
         final double[][] delta;
         final Activation[] acts;
         final double decay;
@@ -262,9 +264,11 @@ public final class Trainer {
             vb = shapeOf(b);
             dropped = new double[w[0][0].length];
             act = new double[depth + 1][];
+            pre = new double[depth + 1][];
             delta = new double[depth][];
             for (int l = 0; l < depth; l++) {
                 act[l + 1] = new double[w[l].length];
+                pre[l + 1] = new double[w[l].length];
                 delta[l] = new double[w[l].length];
             }
         }
@@ -303,7 +307,8 @@ public final class Trainer {
                     for (int i = 0; i < in.length; i++) {
                         s += row[i] * in[i];
                     }
-                    out[j] = l < depth - 1 ? Math.max(0, s) : s;
+                    pre[l + 1][j] = s;
+                    out[j] = l < depth - 1 ? acts[l].apply(s) : s;
                 }
             }
             double[] z = act[depth];
@@ -366,7 +371,9 @@ public final class Trainer {
                             for (int j = 0; j < dl.length; j++) {
                                 s += wq[l][j][i] * dl[j];
                             }
-                            prev[i] = in[i] > 0 ? s : 0;
+                            // ReLU: its derivative; STEP: straight through where |sum| <= 1.
+                            boolean pass = acts[l - 1] == Activation.STEP ? Math.abs(pre[l][i]) <= 1 : in[i] > 0;
+                            prev[i] = pass ? s : 0;
                         }
                     }
                 }
@@ -381,6 +388,10 @@ public final class Trainer {
                         mw[l][j][i] = BETA1 * mw[l][j][i] + (1 - BETA1) * g;
                         vw[l][j][i] = BETA2 * vw[l][j][i] + (1 - BETA2) * g * g;
                         w[l][j][i] -= lr * mw[l][j][i] / (Math.sqrt(vw[l][j][i]) + EPS);
+                    }
+                    if (l > 0 && acts[l - 1].biasFree()) {
+                        b[l][j] = 0; // after threshold neurons: no bias (see Activation.STEP)
+                        continue;
                     }
                     double g = gb[l][j] / n;
                     mb[l][j] = BETA1 * mb[l][j] + (1 - BETA1) * g;

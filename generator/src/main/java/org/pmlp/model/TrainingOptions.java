@@ -19,10 +19,12 @@ import java.util.Arrays;
  *     (each with every weight decay); the best on validation is kept
  * @param refit after choosing on validation, train the chosen configuration again on all rows
  *     (validation rows included) for the epochs it needed
+ * @param hiddenActivation of every hidden layer: RELU, or STEP for threshold neurons (then the
+ *     layers after them have no biases)
  */
 public record TrainingOptions(int[] hidden, long seed, int maxEpochs, int patience, int batchSize,
                               double learningRate, double validationFraction, int restarts, double[] weightDecays,
-                              double[] inputDropouts, boolean refit) {
+                              double[] inputDropouts, boolean refit, Activation hiddenActivation) {
 
     /** The default grid of weight decays. */
     public static final double[] DEFAULT_WEIGHT_DECAYS = {0, 1e-4, 1e-3};
@@ -34,6 +36,17 @@ public record TrainingOptions(int[] hidden, long seed, int maxEpochs, int patien
         if (weightDecays.length == 0 || inputDropouts.length == 0) {
             throw new IllegalArgumentException("at least one weight decay and one dropout rate");
         }
+        if (hiddenActivation != Activation.RELU && hiddenActivation != Activation.STEP) {
+            throw new IllegalArgumentException("hidden activation " + hiddenActivation);
+        }
+    }
+
+    /** ReLU hidden layers. */
+    public TrainingOptions(int[] hidden, long seed, int maxEpochs, int patience, int batchSize, double learningRate,
+                           double validationFraction, int restarts, double[] weightDecays, double[] inputDropouts,
+                           boolean refit) {
+        this(hidden, seed, maxEpochs, patience, batchSize, learningRate, validationFraction, restarts, weightDecays,
+                inputDropouts, refit, Activation.RELU);
     }
 
     /** Without regularization: one weight decay of 0, no dropout, no refit. */
@@ -52,7 +65,13 @@ public record TrainingOptions(int[] hidden, long seed, int maxEpochs, int patien
     public TrainingOptions regularized(int restarts, double validationFraction, double[] weightDecays,
                                        double[] inputDropouts, boolean refit) {
         return new TrainingOptions(hidden, seed, maxEpochs, patience, batchSize, learningRate, validationFraction,
-                restarts, weightDecays.clone(), inputDropouts.clone(), refit);
+                restarts, weightDecays.clone(), inputDropouts.clone(), refit, hiddenActivation);
+    }
+
+    /** The same with threshold neurons (STEP) in every hidden layer. */
+    public TrainingOptions thresholdNeurons() {
+        return new TrainingOptions(hidden, seed, maxEpochs, patience, batchSize, learningRate, validationFraction,
+                restarts, weightDecays.clone(), inputDropouts.clone(), refit, Activation.STEP);
     }
 
     /**
@@ -68,6 +87,6 @@ public record TrainingOptions(int[] hidden, long seed, int maxEpochs, int patien
     public String toString() {
         return "TrainingOptions[hidden=" + Arrays.toString(hidden) + ", seed=" + seed + ", maxEpochs=" + maxEpochs
                 + ", restarts=" + restarts + ", validation=" + validationFraction + ", weightDecays="
-                + Arrays.toString(weightDecays) + ", inputDropouts=" + Arrays.toString(inputDropouts) + ", refit=" + refit + "]";
+                + Arrays.toString(weightDecays) + ", inputDropouts=" + Arrays.toString(inputDropouts) + ", refit=" + refit + ", hiddenActivation=" + hiddenActivation + "]";
     }
 }

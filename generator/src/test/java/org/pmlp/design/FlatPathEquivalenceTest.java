@@ -60,6 +60,8 @@ class FlatPathEquivalenceTest {
         cases.add(new Object[] {"cardio 3", c, new int[] {3}});
         Path seeds = Shared.require("datasets/seeds/train.csv");
         cases.add(new Object[] {"seeds 5,3", CsvDatasetReader.read(seeds, CsvOptions.defaults()).dataset(), new int[] {5, 3}});
+        // Threshold neurons (hidden STEP, windows [0:0] whatever the window genes say).
+        cases.add(new Object[] {"wine t4", wine, new int[] {-4}});
         int checked = 0;
         for (Object[] k : cases) {
             checked += checkGenomes((String) k[0], (Dataset) k[1], (int[]) k[2]);
@@ -68,7 +70,11 @@ class FlatPathEquivalenceTest {
     }
 
     private static int checkGenomes(String name, Dataset train, int[] hidden) {
-        TrainingOptions opt = TrainingOptions.defaults(hidden, 1);
+        TrainingOptions opt = TrainingOptions.defaults(org.pmlp.explore.Topologies.sizes(hidden), 1);
+        if (org.pmlp.explore.Topologies.threshold(hidden)) {
+            opt = opt.thresholdNeurons();
+            hidden = org.pmlp.explore.Topologies.sizes(hidden);
+        }
         Mlp model = MlpTraining.train(train, InputScaler.MinMax.fit(train.x(), 0, 0.9), opt, java.util.Map.of());
         QuantSpec spec = QuantSpec.DEFAULT;
         SearchSpace space = SearchSpace.of(model, spec);

@@ -77,7 +77,8 @@ class KnobStabilityTest {
     @Test
     void decodedGenomesAreUnchanged() throws Exception {
         // Changed on purpose with issue 11: the gene block input_levels (slot 8, after every older
-        // block, so older genomes keep their layout); was 088c625aa6f14dac.
-        assertEquals("72a75005f711b728", decodedGenomes());
+        // block, so older genomes keep their layout); was 088c625aa6f14dac. Changed again on purpose
+        // with issue 11's gene block window_shift (slot 9, after input_levels); was 72a75005f711b728.
+        assertEquals("a8e8056772794f7a", decodedGenomes());
     }
 }

@@ -24,8 +24,21 @@ class TopologiesTest {
     }
 
     @Test
+    void aLeadingTMakesThresholdNeurons() {
+        List<int[]> t = Topologies.parse("2;t2;t4,3", "--topologies");
+        assertEquals(List.of("2", "t2", "t4,3"), t.stream().map(Topologies::text).toList());
+        assertEquals(List.of("net-2", "net-t2", "net-t4-3"), t.stream().map(Topologies::folder).toList());
+        assertTrue(!Topologies.threshold(t.get(0)) && Topologies.threshold(t.get(1)) && Topologies.threshold(t.get(2)));
+        assertArrayEquals(new int[] {4, 3}, Topologies.sizes(t.get(2)));
+        assertTrue(Topologies.isFolder("net-t4-3") && !Topologies.isFolder("net-x4"));
+        assertEquals(List.of("t3"), Benchmark.others(Topologies.parse("3;t3", "--topologies"), 3).stream()
+                .map(Topologies::text).toList(), "t3 is not the literature's network");
+    }
+
+    @Test
     void refusesBadListsNamingTheOption() {
-        for (String bad : new String[] {"", "0;;2", "2,x", "0,3", "-1", "65", "1,1,1,1", "2;2"}) {
+        for (String bad : new String[] {"", "0;;2", "2,x", "0,3", "-1", "65", "1,1,1,1", "2;2", "t", "t0", "t-1",
+                "t2;t2"}) {
             UserError e = assertThrows(UserError.class, () -> Topologies.parse(bad, "--topologies"), bad);
             assertTrue(e.getMessage().startsWith("--topologies: "), e.getMessage());
         }
