@@ -160,50 +160,9 @@ final class Gates {
      * timing pass over the netlist as emitted (before synthesis).
      */
     double criticalPath(int[] outputs, GateDelays delays) {
-        return criticalPath(outputs, delays, live(outputs));
-    }
-
-    /** As above, given {@link #live} of the outputs. */
-    double criticalPath(int[] outputs, GateDelays delays, boolean[] live) {
-        double[] delay = delaysByKind(delays);
-        double perLoad = delays.perLoad();
-        int[] loads = perLoad == 0 ? null : loads(live);
-        double[] t = new double[size];
-        for (int s = 2; s < size; s++) {
-            int k = 4 * s;
-            int o = node[k];
-            if (!live[s] || o == INPUT) {
-                continue;
-            }
-            // unused operand slots are the constant ZERO, at time 0
-            double in = Math.max(t[node[k + 1]], Math.max(t[node[k + 2]], t[node[k + 3]]));
-            t[s] = in + delay[o] + (loads == null ? 0 : perLoad * Math.max(0, loads[s] - 1));
-        }
-        double worst = 0;
-        for (int s : outputs) {
-            worst = Math.max(worst, t[s]);
-        }
-        return worst;
-    }
-
-    /** Per signal, the live gate inputs it drives (an XOR3 or majority reading it once each). */
-    private int[] loads(boolean[] live) {
-        int[] n = new int[size];
-        for (int s = 2; s < size; s++) {
-            int k = 4 * s;
-            int o = node[k];
-            if (!live[s] || o == INPUT) {
-                continue;
-            }
-            n[node[k + 1]]++;
-            if (o != NOT) {
-                n[node[k + 2]]++;
-            }
-            if (o >= XOR3) {
-                n[node[k + 3]]++;
-            }
-        }
-        return n;
+        double[] path = new double[1];
+        census(outputs, delays, path, new int[KINDS.length]);
+        return path[0];
     }
 
     /** {@link #census}'s working arrays, kept between builds (the search takes a census per candidate). */
@@ -212,7 +171,7 @@ final class Gates {
     private double[] censusTime = new double[0];
 
     /**
-     * {@link #live}, {@link #countLive(boolean[], int[])} and {@link #criticalPath} in two passes
+     * {@link #live}, {@link #countLive(boolean[], int[])} and the longest path in two passes
      * over reused arrays (liveness and loads backwards, times forwards), as the search needs all
      * three for every candidate: adds the live gates of each kind to {@code counts}, leaves the
      * longest path under {@code delays} (when given) in {@code pathOut[0]}, returns the live inputs.
