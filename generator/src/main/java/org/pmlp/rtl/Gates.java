@@ -9,7 +9,7 @@ import java.util.List;
  * made and are structurally hashed (a gate of the same kind on the same inputs, commutative
  * inputs sorted, is the existing gate, as ABC's strash does), and printing keeps only the
  * signals that reach an output (so the Verilog has no unused wires for the linter to flag). The
- * cost model counts the live gates of this same netlist ({@link #countLive(boolean[], int[])}).
+ * cost model counts the live gates of this same netlist ({@link #census}).
  */
 final class Gates {
     static final int ZERO = 0;
@@ -26,7 +26,7 @@ final class Gates {
     private static final int XOR3 = 6;
     private static final int MAJ = 7;
 
-    /** Gate kinds counted by {@link #countLive(boolean[], int[])}, in that array's order. */
+    /** Gate kinds counted by {@link #census}, in its counts array's order. */
     static final String[] KINDS = {"not", "and", "or", "xor", "xor3", "maj"};
 
     /** {@link GateDelays#POLICY} by signal kind (0 for constants and inputs). */
@@ -171,7 +171,7 @@ final class Gates {
     private double[] censusTime = new double[0];
 
     /**
-     * {@link #live}, {@link #countLive(boolean[], int[])} and the longest path in two passes
+     * The live signals ({@link #live}), the live gates of each kind and the longest path in two passes
      * over reused arrays (liveness and loads backwards, times forwards), as the search needs all
      * three for every candidate: adds the live gates of each kind to {@code counts}, leaves the
      * longest path under {@code delays} (when given) in {@code pathOut[0]}, returns the live inputs.
@@ -394,33 +394,8 @@ final class Gates {
 
     /** Marks what the outputs need; everything else is left out of the printout. */
     boolean[] live(int[] outputs) {
-        boolean[] live = new boolean[size];
-        for (int s : outputs) {
-            live[s] = true;
-        }
-        for (int s = size - 1; s >= 2; s--) {
-            if (!live[s]) {
-                continue;
-            }
-            int k = 4 * s;
-            switch (node[k]) {
-                case XOR3:
-                case MAJ:
-                    live[node[k + 3]] = true;
-                    // fall through
-                case AND:
-                case OR:
-                case XOR:
-                    live[node[k + 2]] = true;
-                    // fall through
-                case NOT:
-                    live[node[k + 1]] = true;
-                    break;
-                default:
-                    break;
-            }
-        }
-        return live;
+        census(outputs, null, null, new int[KINDS.length]);
+        return Arrays.copyOf(censusLive, size);
     }
 
     String ref(int s) {
@@ -501,26 +476,7 @@ final class Gates {
         return v;
     }
 
-    /**
-     * Adds the live gates of each kind to {@code counts} (in {@link #KINDS} order); returns the
-     * live primary inputs.
-     */
-    int countLive(boolean[] live, int[] counts) {
-        int inputs = 0;
-        for (int s = 2; s < size; s++) {
-            if (live[s]) {
-                int o = node[4 * s];
-                if (o == INPUT) {
-                    inputs++;
-                } else {
-                    counts[o - NOT]++;
-                }
-            }
-        }
-        return inputs;
-    }
-
-    /** Gates of each kind among the live signals (for reports). */
+    /** Live gates, all kinds together (for reports). */
     int countLive(boolean[] live) {
         int n = 0;
         for (int s = 2; s < size; s++) {

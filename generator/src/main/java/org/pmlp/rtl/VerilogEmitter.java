@@ -211,7 +211,7 @@ public final class VerilogEmitter {
         int[] out = e.inputBits(in);
         int[] sig = e.inputSignals.get(in);
         int[] counts = new int[Gates.KINDS.length];
-        e.g.countLive(e.g.live(out), counts);
+        e.g.census(out, null, null, counts);
         gatesOut[0] = java.util.Arrays.stream(counts).sum();
         long[] values = new long[1 << in.bits()];
         for (int x = 0; x < values.length; x++) {
