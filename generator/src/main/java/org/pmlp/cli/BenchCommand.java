@@ -57,7 +57,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--jobs", defaultValue = "2", description = "Parallel evaluations and verifications (default: ${DEFAULT-VALUE}).")
     int jobs;
 
-    @Option(names = "--verify-limit", defaultValue = "60", description = "Most front designs verified per exploration (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--verify-limit", defaultValue = "24", description = "Most designs verified per dataset, spread "
+            + "along the joint front of its searches (every network, both allowed losses: the designs none of the others "
+            + "beats on training accuracy and estimated area), besides the exact baseline (default: ${DEFAULT-VALUE}).")
     int verifyLimit;
 
     @Mixin
@@ -92,7 +94,7 @@ final class BenchCommand implements Callable<Integer> {
                     + "neurons (1-bit, trained for them, no biases after them), e.g. t4; "
                     + "'none' for the literature's network alone. Each is "
                     + "trained with train's defaults and explored at 5%% loss from its own exact design with half the "
-                    + "--generations and half the --verify-limit; the summary and the anchors "
+                    + "--generations; the summary and the anchors "
                     + "comparison pick from the verified designs of all (default: ${DEFAULT-VALUE}).")
     String topologies;
 

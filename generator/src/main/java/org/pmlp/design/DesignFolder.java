@@ -141,6 +141,28 @@ public final class DesignFolder {
         }
     }
 
+    /**
+     * A finished design folder copied to {@code target} (staged, then published like any design
+     * folder): a verified design another run folder should hold without running its tools again.
+     */
+    public static void copy(Path from, Path target) {
+        Path staged = stage(target);
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.sorted().toList()) {
+                Path to = staged.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(p, to, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        } catch (IOException e) {
+            discard(staged);
+            throw new UserError(from + ": cannot copy the design folder to " + target + ": " + e.getMessage());
+        }
+        publish(staged, target);
+    }
+
     /** Discards a staging folder after a failure. */
     public static void discard(Path staged) {
         try {

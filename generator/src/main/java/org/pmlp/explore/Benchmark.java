@@ -69,8 +69,10 @@ public final class Benchmark {
             throw new UserError(datasets + ": no dataset folders with train.csv and test.csv");
         }
         List<Row> rows = new ArrayList<>();
+        long start = System.nanoTime();
         for (Path d : dirs) {
-            rows.add(one(d, out.resolve(d.getFileName().toString()), base, topologies, lowVoltage, log, executor));
+            rows.add(one(d, out.resolve(d.getFileName().toString()), base, topologies, lowVoltage, log, executor,
+                    String.format("dataset %d of %d", rows.size() + 1, dirs.size()), start));
             write(out, rows);
         }
         return rows;
@@ -127,7 +129,8 @@ public final class Benchmark {
         if (!datasetDirs(datasets).contains(data)) {
             throw new UserError(data + ": no such dataset folder (with train.csv and test.csv)");
         }
-        Row row = one(data, out.resolve(name), base, topologies, lowVoltage, log, ExploreRun.localExecutor(base));
+        Row row = one(data, out.resolve(name), base, topologies, lowVoltage, log, ExploreRun.localExecutor(base),
+                "one dataset", System.nanoTime());
         Files2.writeAtomically(out.resolve(name).resolve(ROW), org.pmlp.util.Json.write(rowJson(row)));
         return row;
     }
@@ -234,7 +237,8 @@ public final class Benchmark {
     public static final double LITERATURE_CLOCK = Double.NaN;
 
     private static Row one(Path data, Path dir, ExploreRun.Options given, List<int[]> topologies,
-                           LibertyFamily.Member lowVoltage, PrintStream log, Executor executor) {
+                           LibertyFamily.Member lowVoltage, PrintStream log, Executor executor, String progress,
+                           long benchStart) {
         String name = data.getFileName().toString();
         ExploreRun.Options base = Double.isNaN(given.clockHz()) ? given.withClockHz(Literature.clockHz(name)) : given;
         Dataset train = CsvDatasetReader.read(data.resolve("train.csv"), CsvOptions.defaults()).dataset();
@@ -246,7 +250,8 @@ public final class Benchmark {
         ExploreRun.prepareFolder(dir);
         clearNetworks(dir); // a previous run's other networks would join the comparison
         ModelJson.write(model, dir.resolve("model.json"));
-        log.printf("%n== %s: %s, float test accuracy %.4f%n", name, model.topology(), model.accuracy(test));
+        log.printf("%n== %s (%s): %s, float test accuracy %.4f%n", name, progress, model.topology(),
+                model.accuracy(test));
         // The other networks are trained first (their models are in place even when a verification fails).
         java.util.Map<int[], Mlp> nets = new java.util.LinkedHashMap<>();
         for (int[] net : others(topologies, hidden)) {
@@ -259,27 +264,72 @@ public final class Benchmark {
             log.printf("network %s: %s, float test accuracy %.4f (explored after the literature's, in %s)%n",
                     Topologies.text(net), m.topology(), m.accuracy(test), Topologies.folder(net));
         }
-        ExploreRun.Outcome o1 = explore(model, train, test, base, 0.01, dir.resolve("loss1"), log, executor);
-        ExploreRun.Outcome o5 = explore(model, train, test, base, 0.05, dir.resolve("loss5"), log, executor);
-        double exactAcc = o1.exact().report().accuracyGolden;
+        // Every search first, then one verification batch of the dataset's joint front: the designs
+        // no other network or allowed loss beats on training accuracy and estimated cost.
+        ExploreRun.Options o1 = base.withMaxLoss(0.01);
+        ExploreRun.Options o5 = base.withMaxLoss(0.05);
+        List<String> labels = new ArrayList<>(List.of("loss1", "loss5"));
+        List<ExploreRun.Options> options = new ArrayList<>(List.of(o1, o5));
+        List<ExploreRun.Searched> searched = new ArrayList<>();
+        searched.add(search(model, train, o1, dir.resolve("loss1"), log));
+        searched.add(search(model, train, o5, dir.resolve("loss5"), log));
+        for (var e : nets.entrySet()) {
+            int[] net = e.getKey();
+            Mlp m = e.getValue();
+            String folder = Topologies.folder(net);
+            log.printf("%n== %s, network %s: %s, float test accuracy %.4f%n", name, Topologies.text(net), m.topology(),
+                    m.accuracy(test));
+            ExploreRun.Options on = lighter(base).withMaxLoss(OTHER_LOSS);
+            labels.add(folder + "/" + OTHER_EXPLORATION);
+            options.add(on);
+            searched.add(search(m, train, on, dir.resolve(folder).resolve(OTHER_EXPLORATION), log));
+        }
+        List<List<Candidate>> pools = new ArrayList<>();
+        for (int k = 0; k < searched.size(); k++) {
+            List<Candidate> pool = new ArrayList<>(searched.get(k).front());
+            if (k >= 2) {
+                pool.add(searched.get(k).exact()); // another network's exact design: verified when on the front
+            }
+            pools.add(pool);
+        }
+        List<List<Candidate>> chosen = JointFront.select(pools, List.of(searched.get(0).exact()), base.power(),
+                base.verifyLimit());
+        int total = pools.stream().mapToInt(List::size).sum();
+        int picked = chosen.stream().mapToInt(List::size).sum();
+        log.printf("%n%s: verifying %d of the %d designs of %d searches (their joint front, at most --verify-limit %d)"
+                + " and the exact baseline%n", name, picked, total, searched.size(), base.verifyLimit());
+        List<ExploreRun.Plan> plans = new ArrayList<>();
+        for (int k = 0; k < searched.size(); k++) {
+            ExploreRun.Searched s = searched.get(k);
+            List<Candidate> front = new ArrayList<>(chosen.get(k));
+            boolean exact = k == 0 || front.remove(s.exact());
+            plans.add(new ExploreRun.Plan(labels.get(k), s, front, exact, options.get(k), dir.resolve(labels.get(k))));
+        }
+        List<ExploreRun.Outcome> outcomes = ExploreRun.verify(plans, train, test, dir.resolve(ExploreRun.BATCH), log,
+                executor);
+        ExploreRun.Outcome lit1 = outcomes.get(0);
+        // loss5 explores the same network: its baseline is loss1's, copied rather than verified again.
+        ExploreRun.Outcome lit5 = outcomes.get(1);
+        ExploreRun.Verified shared = lit1.exact();
+        org.pmlp.design.DesignFolder.copy(dir.resolve("loss1").resolve("designs").resolve(shared.id()),
+                dir.resolve("loss5").resolve("designs").resolve(shared.id()));
+        outcomes.set(1, new ExploreRun.Outcome(shared, lit5.front(), lit5.searchSeconds(), lit5.evaluations(),
+                lit5.exactTrainAccuracy()));
+        double exactAcc = lit1.exact().report().accuracyGolden;
         // Every verified design with the folder it is in. The exact design loses nothing, so it
         // qualifies when no approximate design does. A constant circuit (area 0, one answer) is
         // no classifier and never the "smallest design".
         java.util.Map<ExploreRun.Verified, Path> all = new java.util.LinkedHashMap<>();
         List<String> failed = new ArrayList<>();
         List<String> late = new ArrayList<>();
-        collect(dir, "loss1", o1, true, all, failed, late);
-        collect(dir, "loss5", o5, false, all, failed, late);
-        for (var e : nets.entrySet()) {
-            int[] net = e.getKey();
-            Mlp m = e.getValue();
-            String folder = Topologies.folder(net);
-            Path netDir = dir.resolve(folder);
-            log.printf("%n== %s, network %s: %s, float test accuracy %.4f%n", name, Topologies.text(net), m.topology(),
-                    m.accuracy(test));
-            ExploreRun.Outcome o = explore(m, train, test, lighter(base), OTHER_LOSS, netDir.resolve(OTHER_EXPLORATION), log,
-                    executor);
-            collect(dir, folder + "/" + OTHER_EXPLORATION, o, true, all, failed, late);
+        for (int k = 0; k < outcomes.size(); k++) {
+            ExploreRun.Outcome o = outcomes.get(k);
+            Path edir = dir.resolve(labels.get(k));
+            double loss = k == 0 ? 0.01 : k == 1 ? 0.05 : OTHER_LOSS;
+            String title = (k < 2 ? model.topology() : nets.values().stream().toList().get(k - 2).topology())
+                    + " (max loss " + loss + ")";
+            ExploreOutputs.write(edir, o, title, loss, "pmlp bench");
+            collect(dir, labels.get(k), o, k != 1, all, failed, late);
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         List<ExploreRun.Verified> designs = new ArrayList<>(all.keySet());
@@ -287,21 +337,21 @@ public final class Benchmark {
         ExploreRun.Verified best5 = smallestWithin(designs, exactAcc - 0.05);
         java.util.Map<String, DesignReport.VddPoint> low = new java.util.LinkedHashMap<>();
         if (lowVoltage != null) {
-            java.util.Map<String, ExploreRun.Verified> chosen = new java.util.LinkedHashMap<>();
-            chosen.put("exact", o1.exact());
-            chosen.put("loss1", best1);
-            chosen.put("loss5", best5);
-            for (var e : chosen.entrySet()) {
+            java.util.Map<String, ExploreRun.Verified> picks = new java.util.LinkedHashMap<>();
+            picks.put("exact", lit1.exact());
+            picks.put("loss1", best1);
+            picks.put("loss5", best5);
+            for (var e : picks.entrySet()) {
                 if (e.getValue() != null) {
-                    Path folder = e.getValue() == o1.exact() ? dir.resolve("loss1").resolve("designs").resolve("exact")
+                    Path folder = e.getValue() == lit1.exact() ? dir.resolve("loss1").resolve("designs").resolve("exact")
                             : all.get(e.getValue());
                     low.put(e.getKey(), org.pmlp.design.SupplySweep.point(folder, lowVoltage, base.clockHz(),
                             base.timeout()));
                 }
             }
         }
-        Row row = new Row(name, model.topology(), model.accuracy(test), exactAcc, o1.exact().report().areaCm2,
-                o1.exact().report().powerMw, best1, best5, seconds, List.copyOf(failed), low, o1.exact().report());
+        Row row = new Row(name, model.topology(), model.accuracy(test), exactAcc, lit1.exact().report().areaCm2,
+                lit1.exact().report().powerMw, best1, best5, seconds, List.copyOf(failed), low, lit1.exact().report());
         if (!late.isEmpty()) {
             log.printf("%s: warning: failed timing constraint (OpenSTA: the worst path is longer than the clock period at"
                     + " --clock-hz; timing_met = no in pareto.csv): %s%n", name, String.join(", ", late));
@@ -309,8 +359,9 @@ public final class Benchmark {
         if (!failed.isEmpty()) {
             log.printf("%s: VERIFICATION FAILED in %s%n", name, String.join(", ", failed));
         }
-        log.printf("%s: exact %.4f / %.3f cm^2 / %.2f mW; <=1%%: %s; <=5%%: %s (%.0f s)%n", name, exactAcc,
-                row.exactArea(), row.exactPower(), describe(row.loss1()), describe(row.loss5()), seconds);
+        log.printf("%s (%s): exact %.4f / %.3f cm^2 / %.2f mW; <=1%%: %s; <=5%%: %s (%.0f s; %.0f s since the bench"
+                + " started)%n", name, progress, exactAcc, row.exactArea(), row.exactPower(), describe(row.loss1()),
+                describe(row.loss5()), seconds, (System.nanoTime() - benchStart) / 1e9);
         return row;
     }
 
@@ -324,14 +375,14 @@ public final class Benchmark {
     static final String OTHER_EXPLORATION = "loss5";
 
     /**
-     * An other network's budget: half the generations and half the verify limit (rounded up),
-     * so the extra networks add less time than their number of explorations.
+     * An other network's budget: half the generations, so the extra networks add less search time
+     * than their number of explorations (what is verified is chosen over all of them jointly).
      */
     static ExploreRun.Options lighter(ExploreRun.Options o) {
         Nsga2Search.Options s = o.search();
         return new ExploreRun.Options(o.maxLoss(), o.power(), new Nsga2Search.Options(s.population(),
                 Math.max(1, s.generations() / 2), s.offspringFraction(), s.mutation(), s.crossover(), s.seed(), s.maxAge()),
-                o.retrainEpochs(), o.jobs(), o.liberty(), o.timeout(), o.clockHz(), (o.verifyLimit() + 1) / 2, o.verify(),
+                o.retrainEpochs(), o.jobs(), o.liberty(), o.timeout(), o.clockHz(), o.verifyLimit(), o.verify(),
                 o.heap(), o.registers(), o.costModel());
     }
 
@@ -365,7 +416,7 @@ public final class Benchmark {
         Path edir = dir.resolve(exploration);
         boolean prefix = exploration.contains("/");
         List<ExploreRun.Verified> designs = new ArrayList<>(real(edir, o, o.front()));
-        if (withExact) {
+        if (withExact && o.exact() != null) {
             designs.addAll(real(edir, o, List.of(o.exact())));
         }
         for (ExploreRun.Verified v : designs) {
@@ -377,15 +428,12 @@ public final class Benchmark {
         ExploreOutputs.timingViolations(o).forEach(id -> late.add(exploration + "/" + id));
     }
 
-    private static ExploreRun.Outcome explore(Mlp model, Dataset train, Dataset test, ExploreRun.Options base,
-                                              double maxLoss, Path dir, PrintStream log, Executor executor) {
-        ExploreRun.Options o = base.withMaxLoss(maxLoss);
+    private static ExploreRun.Searched search(Mlp model, Dataset train, ExploreRun.Options o, Path dir,
+                                              PrintStream log) {
         DesignFolderReset.clear(dir);
         ExploreRun.prepareFolder(dir);
-        ExploreRun.Outcome out = ExploreRun.run(model, train, test, o, dir,
-                new RunFingerprint().option("command", "pmlp bench"), log, executor); // bench clears its folders: never resumed
-        ExploreOutputs.write(dir, out, model.topology() + " (max loss " + maxLoss + ")", maxLoss, "pmlp bench");
-        return out;
+        // bench clears its folders: never resumed
+        return ExploreRun.search(model, train, o, dir, new RunFingerprint().option("command", "pmlp bench"), log);
     }
 
     private static List<ExploreRun.Verified> real(Path dir, ExploreRun.Outcome o, List<ExploreRun.Verified> designs) {

@@ -136,6 +136,29 @@ public final class ExploreRun {
     /** As above, with the verification jobs run by {@code executor} (one batch for the whole front). */
     public static Outcome run(Mlp model, Dataset train, Dataset test, Options o, Path dir, RunFingerprint inputs,
                               PrintStream log, Executor executor) {
+        Searched s = search(model, train, o, dir, inputs, log);
+        List<Candidate> front = s.front();
+        if (front.size() > o.verifyLimit()) {
+            front = spread(front, o.verifyLimit());
+            log.printf("verifying %d of them, spread along the front (--verify-limit)%n", front.size());
+        }
+        if (!o.verify()) {
+            return new Outcome(null, List.of(), s.seconds(), s.evaluations(), s.exact().score().accuracy());
+        }
+        return verify(List.of(new Plan("", s, front, true, o, dir)), train, test, dir.resolve(BATCH), log, executor).get(0);
+    }
+
+    /**
+     * A finished search: its evaluator (which compiles the designs), the exact baseline and the
+     * whole front, smallest estimated area first.
+     */
+    public record Searched(CandidateEvaluator evaluator, Candidate exact, List<Candidate> front, double seconds,
+                           long evaluations) {
+    }
+
+    /** The search alone (checkpointed in {@code dir} every generation): nothing is verified yet. */
+    public static Searched search(Mlp model, Dataset train, Options o, Path dir, RunFingerprint inputs,
+                                  PrintStream log) {
         SearchSpace space = SearchSpace.of(model, QuantSpec.DEFAULT);
         CostModel cost = CostModels.resolve(o.costModel(), o.liberty(), log);
         RunFingerprint fingerprint = complete(inputs, o, cost);
@@ -169,9 +192,9 @@ public final class ExploreRun {
                     .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(1000)
                     .setConsumer(new ConsoleProgressBarConsumer(System.err)).continuousUpdate().build()) {
                 bar.stepTo(state.generation() - 1);
-                state = search.run(state, (s, best, rate) -> {
-                    Checkpoint.write(dir, fingerprint, s);
-                    bar.stepTo(s.generation() - 1);
+                state = search.run(state, (st, best, rate) -> {
+                    Checkpoint.write(dir, fingerprint, st);
+                    bar.stepTo(st.generation() - 1);
                     bar.setExtraMessage(best == null ? String.format(" no feasible design yet, %.0f cand/s", rate)
                             : String.format(" best %.3f cm2 at %.4f, %.0f cand/s", best.score().areaCm2(),
                             best.score().accuracy(), rate));
@@ -184,24 +207,122 @@ public final class ExploreRun {
             log.printf("search: %d evaluations in %.1f s, %d designs on the front%s%n", state.evaluations(), searchSeconds,
                     front.size(), front.isEmpty() ? "" : String.format("; smallest %.3f cm^2 (estimate) at training"
                             + " accuracy %.4f", front.get(0).score().areaCm2(), front.get(0).score().accuracy()));
-            if (front.size() > o.verifyLimit()) {
-                front = spread(front, o.verifyLimit());
-                log.printf("verifying %d of them, spread along the front (--verify-limit)%n", front.size());
-            }
-            if (!o.verify()) {
-                return new Outcome(null, List.of(), searchSeconds, state.evaluations(), exact.accuracy());
-            }
-            List<Candidate> all = new ArrayList<>(front);
-            all.add(new Candidate(space.exact(), exact));
-            List<Verified> verified = verify(ev, all, train, test, o, dir, pool, executor, log);
-            Verified base = verified.remove(verified.size() - 1);
-            if (base.scoreDisagreement() != null) {
-                log.println(base.scoreDisagreement());
-            }
-            return new Outcome(base, verified, searchSeconds, state.evaluations(), exact.accuracy());
+            return new Searched(ev, new Candidate(space.exact(), exact), List.copyOf(front), searchSeconds,
+                    state.evaluations());
         } finally {
             Parallel.shutdown(pool);
         }
+    }
+
+    /**
+     * One exploration's share of a verification batch: {@code front} (designs of the search) as
+     * d01, d02, ... and, with {@code verifyExact}, the exact baseline as "exact", in {@code dir};
+     * {@code label} names the exploration in the log ("" for none, e.g. "net-0/loss5").
+     */
+    public record Plan(String label, Searched searched, List<Candidate> front, boolean verifyExact, Options options, Path dir) {
+    }
+
+    /**
+     * Verifies the plans' designs as one batch of {@code executor} (in {@code batch}; every design's
+     * job in its exploration's {@link #BATCH} folder), so no exploration waits for another's last
+     * design. A plan without {@code verifyExact} has no exact baseline in its outcome.
+     */
+    public static List<Outcome> verify(List<Plan> plans, Dataset train, Dataset test, Path batch, PrintStream log,
+                                       Executor executor) {
+        int jobs = plans.stream().mapToInt(p -> p.options().jobs()).max().orElse(1);
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, jobs));
+        try {
+            List<List<Future<DesignJob.Prepared>>> prepared = new ArrayList<>();
+            for (Plan plan : plans) {
+                List<Future<DesignJob.Prepared>> mine = new ArrayList<>();
+                List<Candidate> designs = designs(plan);
+                for (int i = 0; i < designs.size(); i++) {
+                    String id = plan.verifyExact() && i == designs.size() - 1 ? "exact" : String.format("d%02d", i + 1);
+                    Candidate c = designs.get(i);
+                    mine.add(pool.submit(() -> DesignJob.prepare(id, request(plan.searched().evaluator(), c.genome(),
+                            train, test, plan.dir().resolve("designs").resolve(id), plan.options(), true),
+                            plan.dir().resolve(BATCH).resolve(id))));
+                }
+                prepared.add(mine);
+            }
+            List<List<DesignJob.Prepared>> ready = prepared.stream().map(l -> l.stream().map(Parallel::join).toList())
+                    .toList();
+            List<JobResult> results = executor.run(batch, ready.stream().flatMap(List::stream).map(DesignJob::job)
+                    .toList(), log);
+            List<Outcome> out = new ArrayList<>();
+            int next = 0;
+            for (int k = 0; k < plans.size(); k++) {
+                Plan plan = plans.get(k);
+                List<JobResult> mine = results.subList(next, next + ready.get(k).size());
+                next += ready.get(k).size();
+                String prefix = plan.label().isEmpty() ? "" : plan.label() + "/";
+                List<Verified> verified = gather(plan, designs(plan), ready.get(k), mine, train, prefix, pool, log);
+                Verified base = null;
+                if (plan.verifyExact()) {
+                    base = verified.remove(verified.size() - 1);
+                    if (base.scoreDisagreement() != null) {
+                        log.println(base.scoreDisagreement());
+                    }
+                }
+                Searched s = plan.searched();
+                out.add(new Outcome(base, verified, s.seconds(), s.evaluations(), s.exact().score().accuracy()));
+                Files2.deleteTree(plan.dir().resolve(BATCH));
+            }
+            Files2.deleteTree(batch);
+            return out;
+        } finally {
+            Parallel.shutdown(pool);
+        }
+    }
+
+    private static List<Candidate> designs(Plan plan) {
+        List<Candidate> all = new ArrayList<>(plan.front());
+        if (plan.verifyExact()) {
+            all.add(plan.searched().exact());
+        }
+        return all;
+    }
+
+    /** Reads the finished jobs of one plan and publishes its designs as designs/ID. */
+    private static List<Verified> gather(Plan plan, List<Candidate> designs, List<DesignJob.Prepared> ready,
+                                         List<JobResult> results, Dataset train, String prefix, ExecutorService pool,
+                                         PrintStream log) {
+        Options o = plan.options();
+        List<Future<Verified>> gathered = new ArrayList<>();
+        for (int i = 0; i < ready.size(); i++) {
+            DesignJob.Prepared p = ready.get(i);
+            JobResult r = results.get(i);
+            Candidate c = designs.get(i);
+            // The front check reads the folder's own model and config, as pmlp generate would.
+            gathered.add(pool.submit(() -> new Verified(p.name(), c, DesignJob.gather(p, r),
+                    FrontCheck.trainAccuracy(p.folder(), train, o.search().seed()))));
+        }
+        List<Verified> out = new ArrayList<>();
+        Path designsDir = plan.dir().resolve("designs");
+        try {
+            Files.createDirectories(designsDir);
+        } catch (java.io.IOException e) {
+            throw new org.pmlp.UserError(designsDir + ": cannot be created: " + e.getMessage());
+        }
+        for (int i = 0; i < ready.size(); i++) {
+            DesignJob.Prepared p = ready.get(i);
+            Verified v = Parallel.join(gathered.get(i));
+            DesignReport r = v.report();
+            DesignFolder.publish(p.folder(), p.request().out());
+            out.add(v);
+            if (r.failure != null) {
+                log.printf("%s%s: verification job failed; its logs and report.json are in %s%n", prefix, v.id(),
+                        p.request().out());
+            } else if (!v.id().equals("exact")) {
+                log.printf("%s%s: train %.4f, test %s, %.3f cm^2 (est. %.3f), %.3f mW, %d mismatches%n", prefix,
+                        v.id(), v.candidate().score().accuracy(), fmt(v.report().accuracyGolden), v.report().areaCm2,
+                        v.candidate().score().areaCm2(), v.report().powerMw, v.report().rtlMismatches);
+            }
+            if (!v.id().equals("exact") && v.scoreDisagreement() != null) {
+                log.println(v.scoreDisagreement()); // the baseline's is printed by verify()
+            }
+        }
+        return out;
     }
 
     /** The caller's items plus everything in the options, the pmlp version and the cost model. */
@@ -227,60 +348,6 @@ public final class ExploreRun {
             out.add(sorted.get((int) Math.round(k * (sorted.size() - 1) / (double) Math.max(1, n - 1))));
         }
         return out.stream().distinct().toList();
-    }
-
-    /**
-     * Verifies the front (and, last, the exact baseline, id "exact"): every design is prepared
-     * here, their tool runs go to the executor as one batch, and the results are gathered here
-     * and published as designs/ID.
-     */
-    private static List<Verified> verify(CandidateEvaluator ev, List<Candidate> designs, Dataset train, Dataset test,
-                                         Options o, Path dir, ExecutorService pool, Executor executor, PrintStream log) {
-        Path batch = dir.resolve(BATCH);
-        List<Future<DesignJob.Prepared>> prepared = new ArrayList<>();
-        for (int i = 0; i < designs.size(); i++) {
-            String id = i == designs.size() - 1 ? "exact" : String.format("d%02d", i + 1);
-            Candidate c = designs.get(i);
-            prepared.add(pool.submit(() -> DesignJob.prepare(id, request(ev, c.genome(), train, test,
-                    dir.resolve("designs").resolve(id), o, true), batch.resolve(id))));
-        }
-        List<DesignJob.Prepared> ready = prepared.stream().map(Parallel::join).toList();
-        List<JobResult> results = executor.run(batch, ready.stream().map(DesignJob::job).toList(), log);
-        List<Future<Verified>> gathered = new ArrayList<>();
-        for (int i = 0; i < ready.size(); i++) {
-            DesignJob.Prepared p = ready.get(i);
-            JobResult r = results.get(i);
-            Candidate c = designs.get(i);
-            // The front check reads the folder's own model and config, as pmlp generate would.
-            gathered.add(pool.submit(() -> new Verified(p.name(), c, DesignJob.gather(p, r),
-                    FrontCheck.trainAccuracy(p.folder(), train, o.search().seed()))));
-        }
-        List<Verified> out = new ArrayList<>();
-        try {
-            Files.createDirectories(dir.resolve("designs"));
-        } catch (java.io.IOException e) {
-            throw new org.pmlp.UserError(dir.resolve("designs") + ": cannot be created: " + e.getMessage());
-        }
-        for (int i = 0; i < ready.size(); i++) {
-            DesignJob.Prepared p = ready.get(i);
-            Verified v = Parallel.join(gathered.get(i));
-            DesignReport r = v.report();
-            DesignFolder.publish(p.folder(), p.request().out());
-            out.add(v);
-            if (r.failure != null) {
-                log.printf("%s: verification job failed; its logs and report.json are in %s%n", v.id(),
-                        p.request().out());
-            } else if (!v.id().equals("exact")) {
-                log.printf("%s: train %.4f, test %s, %.3f cm^2 (est. %.3f), %.3f mW, %d mismatches%n", v.id(),
-                        v.candidate().score().accuracy(), fmt(v.report().accuracyGolden), v.report().areaCm2,
-                        v.candidate().score().areaCm2(), v.report().powerMw, v.report().rtlMismatches);
-            }
-            if (!v.id().equals("exact") && v.scoreDisagreement() != null) {
-                log.println(v.scoreDisagreement()); // the baseline's is printed by run()
-            }
-        }
-        Files2.deleteTree(batch);
-        return out;
     }
 
     /** How a genome's design is generated (and, with {@code tools}, simulated and synthesized) into {@code out}. */

@@ -19,6 +19,7 @@ public final class ParetoPlot {
     private ParetoPlot() {
     }
 
+    /** @param exact the baseline's point, or null when it was not verified (bench: not on the dataset's front) */
     public static void write(Path png, String title, String xLabel, List<Point> front, Point exact, boolean power) {
         XYChart chart = new XYChartBuilder().width(800).height(560).title(title).xAxisTitle(xLabel)
                 .yAxisTitle("test accuracy").build();
@@ -31,9 +32,11 @@ public final class ParetoPlot {
                     .toArray(), front.stream().mapToDouble(Point::accuracy).toArray());
             s.setMarker(SeriesMarkers.CIRCLE);
         }
-        XYSeries e = chart.addSeries("exact bespoke baseline", new double[] {power ? exact.power() : exact.area()},
-                new double[] {exact.accuracy()});
-        e.setMarker(SeriesMarkers.DIAMOND);
+        if (exact != null) {
+            XYSeries e = chart.addSeries("exact bespoke baseline", new double[] {power ? exact.power() : exact.area()},
+                    new double[] {exact.accuracy()});
+            e.setMarker(SeriesMarkers.DIAMOND);
+        }
         try {
             BitmapEncoder.saveBitmap(chart, png.toString().replaceAll("\\.png$", ""), BitmapEncoder.BitmapFormat.PNG);
         } catch (IOException e2) {

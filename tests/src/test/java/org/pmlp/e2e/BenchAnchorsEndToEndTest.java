@@ -30,7 +30,7 @@ class BenchAnchorsEndToEndTest {
         Files.createSymbolicLink(datasets.resolve("seeds"), seeds);
         Path out = tmp.resolve("bench");
         Cli.Run r = Cli.run("bench", "--datasets", datasets.toString(), "-o", out.toString(), "--population", "12",
-                "--generations", "8", "--retrain-epochs", "3", "--verify-limit", "2", "--anchors", anchors.toString(),
+                "--generations", "8", "--retrain-epochs", "3", "--verify-limit", "4", "--anchors", anchors.toString(),
                 "--liberty-dir", family.toString(), "--low-vdd", "0.6", "--topologies", "0");
         assertEquals(0, r.exitCode(), r.out());
         assertTrue(r.out().contains("== seeds, network 0: 7-3,"), r.out());
@@ -47,21 +47,26 @@ class BenchAnchorsEndToEndTest {
 
         // the verified designs of the bench, as its explorations list them
         Map<String, double[]> designs = new HashMap<>();
-        int linear = 0;
+        int approximate = 0;
         for (String e : new String[] {"loss1", "loss5", "net-0/loss5"}) {
             List<String> front = Files.readAllLines(out.resolve("seeds").resolve(e).resolve("pareto.csv"));
             for (String line : front.subList(1, front.size())) {
                 String[] f = line.split(",", -1);
-                if (e.startsWith("net-0")) {
-                    assertEquals("0", f[6], "the linear classifier's designs co-simulate bit-exact: " + line);
-                    linear++;
+                assertEquals("0", f[6], "every verified design co-simulates bit-exact: " + line);
+                if (!f[0].equals("exact")) {
+                    approximate++;
                 }
                 if (f[6].equals("0") && f[9].equals("no")) {
                     designs.put(e + "/" + f[0], new double[] {Double.parseDouble(f[2]), Double.parseDouble(f[4])});
                 }
             }
         }
-        assertTrue(linear >= 2, "the linear classifier's exact design and front are verified: " + linear);
+        // what is verified is chosen over every search of the dataset: at most --verify-limit designs
+        assertTrue(approximate >= 1 && approximate <= 4, "designs verified: " + approximate);
+        assertTrue(r.out().contains("seeds: verifying "), r.out());
+        // loss5 explores the literature's network too: its baseline is loss1's, copied, not verified again
+        assertEquals(Files.readString(out.resolve("seeds/loss1/designs/exact/rtl/top.v")),
+                Files.readString(out.resolve("seeds/loss5/designs/exact/rtl/top.v")));
         int powerCompared = 0;
         int matched = 0;
         for (String line : csv.subList(1, csv.size())) {
