@@ -57,9 +57,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--jobs", defaultValue = "2", description = "Parallel evaluations and verifications (default: ${DEFAULT-VALUE}).")
     int jobs;
 
-    @Option(names = "--verify-limit", defaultValue = "24", description = "Most designs verified per dataset, spread "
-            + "along the joint front of its searches (every network, both allowed losses: the designs none of the others "
-            + "beats on training accuracy and estimated area), besides the exact baseline (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--verify-limit", defaultValue = "40", description = "Most designs verified per dataset, besides "
+            + "the exact baseline: first the joint front of its searches (every network, both allowed losses: the designs "
+            + "none of the others beats on training accuracy and estimated area), then the next fronts of what is left "
+            + "while the budget lasts; a front that does not fit whole is spread along itself (default: ${DEFAULT-VALUE}).")
     int verifyLimit;
 
     @Mixin

@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Which designs of several searches over one dataset (networks, allowed losses) are worth
- * verifying: those no other design of any of them beats on the search's own objectives (training
- * accuracy, estimated area, and power with {@code --power}), at most {@code limit} of them spread
- * along that joint front. The searches all score the same training rows, so their scores compare;
- * the test split plays no part (the verified front is then reported on it).
+ * Which designs of several searches over one dataset (networks, allowed losses) are verified,
+ * when the budget is {@code limit} designs: first their joint front, the designs no other design of
+ * any of them beats on the search's own objectives (training accuracy, estimated area, and power
+ * with {@code --power}); while the budget lasts, the next front of what is left (non-dominated
+ * sorting, as NSGA-II ranks), and so on; the front that does not fit whole is spread along itself.
+ * The searches all score the same training rows, so their scores compare; the test split plays no
+ * part (the verified designs are then reported on it).
  */
 final class JointFront {
     private JointFront() {
@@ -27,16 +29,29 @@ final class JointFront {
                                         int limit) {
         List<Candidate> all = new ArrayList<>(given);
         fronts.forEach(all::addAll);
-        List<Candidate> kept = new ArrayList<>();
+        boolean[] left = new boolean[all.size()];
         for (int i = given.size(); i < all.size(); i++) {
-            if (!beaten(all, i, power)) {
-                kept.add(all.get(i));
-            }
+            left[i] = !duplicate(all, i);
         }
-        kept.sort(Comparator.comparingDouble((Candidate c) -> c.score().areaCm2())
-                .thenComparing(c -> -c.score().accuracy()));
-        if (kept.size() > limit) {
-            kept = ExploreRun.spread(kept, limit);
+        List<Candidate> kept = new ArrayList<>();
+        while (kept.size() < limit) {
+            List<Integer> layer = new ArrayList<>();
+            for (int i = given.size(); i < all.size(); i++) {
+                if (left[i] && !beaten(all, left, given.size(), i, power)) {
+                    layer.add(i);
+                }
+            }
+            if (layer.isEmpty()) {
+                break;
+            }
+            List<Candidate> next = new ArrayList<>();
+            for (int i : layer) {
+                left[i] = false;
+                next.add(all.get(i));
+            }
+            next.sort(Comparator.comparingDouble((Candidate c) -> c.score().areaCm2())
+                    .thenComparing(c -> -c.score().accuracy()));
+            kept.addAll(next.size() > limit - kept.size() ? ExploreRun.spread(next, limit - kept.size()) : next);
         }
         Map<Candidate, Boolean> chosen = new IdentityHashMap<>();
         kept.forEach(c -> chosen.put(c, true));
@@ -47,26 +62,31 @@ final class JointFront {
         return out;
     }
 
-    /**
-     * Whether another design is at least as good on every objective and better on one, or scores
-     * exactly the same and comes first (so of equal designs, e.g. the same genome found by two
-     * searches, one is verified).
-     */
-    private static boolean beaten(List<Candidate> all, int i, boolean power) {
+    /** Whether an earlier design (a given one included) scores exactly the same: one of them is verified. */
+    private static boolean duplicate(List<Candidate> all, int i) {
+        CandidateEvaluator.Score x = all.get(i).score();
+        for (int j = 0; j < i; j++) {
+            CandidateEvaluator.Score y = all.get(j).score();
+            if (y.accuracy() == x.accuracy() && y.areaCm2() == x.areaCm2() && y.powerMw() == x.powerMw()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a design still in play, or a given one, is at least as good on every objective and better on one. */
+    private static boolean beaten(List<Candidate> all, boolean[] left, int given, int i, boolean power) {
         CandidateEvaluator.Score x = all.get(i).score();
         for (int j = 0; j < all.size(); j++) {
-            if (j == i) {
+            if (j == i || (j >= given && !left[j])) {
                 continue;
             }
             CandidateEvaluator.Score y = all.get(j).score();
             boolean noWorse = y.accuracy() >= x.accuracy() && y.areaCm2() <= x.areaCm2()
                     && (!power || y.powerMw() <= x.powerMw());
-            if (!noWorse) {
-                continue;
-            }
             boolean better = y.accuracy() > x.accuracy() || y.areaCm2() < x.areaCm2()
                     || (power && y.powerMw() < x.powerMw());
-            if (better || j < i) {
+            if (noWorse && better) {
                 return true;
             }
         }

@@ -19,9 +19,23 @@ class JointFrontTest {
         Candidate b2 = c(0.90, 5.0);
         Candidate exactA = c(0.84, 10.0); // given: beats nothing here, never returned
         List<List<Candidate>> out = JointFront.select(List.of(List.of(a1, a2), List.of(b1, b2)), List.of(exactA),
-                false, 10);
+                false, 3);
         assertEquals(List.of(a1), out.get(0));
         assertEquals(List.of(b1, b2), out.get(1));
+        // with budget left, the next front follows
+        out = JointFront.select(List.of(List.of(a1, a2), List.of(b1, b2)), List.of(exactA), false, 10);
+        assertEquals(List.of(a1, a2), out.get(0));
+        assertEquals(List.of(b1, b2), out.get(1));
+    }
+
+    @Test
+    void theBudgetGoesToTheFrontsInRankOrder() {
+        Candidate f1 = c(0.90, 1.0);
+        Candidate f2a = c(0.89, 2.0); // second front
+        Candidate f2b = c(0.91, 3.0); // first front (most accurate)
+        Candidate f3 = c(0.88, 4.0); // third front
+        List<List<Candidate>> out = JointFront.select(List.of(List.of(f1, f2a, f2b, f3)), List.of(), false, 3);
+        assertEquals(List.of(f1, f2a, f2b), out.get(0));
     }
 
     @Test
@@ -32,7 +46,7 @@ class JointFrontTest {
         Candidate same2 = c(0.85, 2.0); // the same design found by the second search
         List<List<Candidate>> out = JointFront.select(List.of(List.of(same1, worse), List.of(same2)), List.of(exact),
                 false, 10);
-        assertEquals(List.of(same1), out.get(0));
+        assertEquals(List.of(same1), out.get(0), "worse is beaten by the exact baseline: never verified");
         assertEquals(List.of(), out.get(1));
     }
 
@@ -40,8 +54,8 @@ class JointFrontTest {
     void powerIsAnObjectiveOnlyWhenAsked() {
         Candidate small = c(0.85, 2.0);
         Candidate frugal = new Candidate(new int[][] {{1}}, new CandidateEvaluator.Score(0.85, 2.5, 1.0));
-        assertEquals(List.of(), JointFront.select(List.of(List.of(small), List.of(frugal)), List.of(), false, 10).get(1));
-        assertEquals(List.of(frugal), JointFront.select(List.of(List.of(small), List.of(frugal)), List.of(), true, 10)
+        assertEquals(List.of(), JointFront.select(List.of(List.of(small), List.of(frugal)), List.of(), false, 1).get(1));
+        assertEquals(List.of(frugal), JointFront.select(List.of(List.of(small), List.of(frugal)), List.of(), true, 2)
                 .get(1));
     }
 
