@@ -296,8 +296,8 @@ public final class Benchmark {
                 base.verifyLimit());
         int total = pools.stream().mapToInt(List::size).sum();
         int picked = chosen.stream().mapToInt(List::size).sum();
-        log.printf("%n%s: verifying %d of the %d designs of %d searches (their joint front, at most --verify-limit %d)"
-                + " and the exact baseline%n", name, picked, total, searched.size(), base.verifyLimit());
+        log.printf("%n%s: verifying %d of the %d designs of %d searches (their joint front first, at most"
+                + " --verify-limit %d) and the exact baseline%n", name, picked, total, searched.size(), base.verifyLimit());
         List<ExploreRun.Plan> plans = new ArrayList<>();
         for (int k = 0; k < searched.size(); k++) {
             ExploreRun.Searched s = searched.get(k);
