@@ -264,8 +264,8 @@ public final class Benchmark {
             log.printf("network %s: %s, float test accuracy %.4f (explored after the literature's, in %s)%n",
                     Topologies.text(net), m.topology(), m.accuracy(test), Topologies.folder(net));
         }
-        // Every search first, then one verification batch of the dataset's joint front: the designs
-        // no other network or allowed loss beats on training accuracy and estimated cost.
+        // Every search first, then one verification batch of what JointFront chooses over all of
+        // them: their joint front first, the next fronts while --verify-limit lasts.
         ExploreRun.Options o1 = base.withMaxLoss(0.01);
         ExploreRun.Options o5 = base.withMaxLoss(0.05);
         List<String> labels = new ArrayList<>(List.of("loss1", "loss5"));

@@ -43,8 +43,9 @@ public final class ExploreOutputs {
         ParetoPlot.Point exact = o.exact() == null ? null : new ParetoPlot.Point(o.exact().report().accuracyGolden,
                 o.exact().report().areaCm2, o.exact().report().powerMw);
         if (pts.isEmpty() && exact == null) {
-            // bench verified nothing of this exploration (none of it on the dataset's front): no plot to draw
-            Files2.writeAtomically(dir.resolve("report.md"), markdown(o, title, maxLoss, command, List.of()));
+            // bench verified nothing of this exploration (none of it chosen over the dataset's searches): no plot
+            Files2.writeAtomically(dir.resolve("report.md"), markdown(o, title, maxLoss, command, List.of())
+                    .replace(PLOTS, ""));
             return;
         }
         ParetoPlot.write(dir.resolve("pareto-area.png"), title + ": accuracy vs area", "area (cm^2, Yosys)", pts, exact,
@@ -67,8 +68,8 @@ public final class ExploreOutputs {
                     + "%.3f mW (training accuracy %.4f). Constraint: training accuracy loss <= %.3f.%n%n",
                     fmt(e.accuracyGolden), e.areaCm2, e.powerMw, o.exactTrainAccuracy(), maxLoss));
         } else {
-            sb.append(String.format("Exact bespoke baseline (training accuracy %.4f) not verified: not on the dataset's"
-                    + " front of every explored network (pmlp bench). Constraint: training accuracy loss <= %.3f.%n%n",
+            sb.append(String.format("Exact bespoke baseline (training accuracy %.4f) not verified: pmlp bench did not"
+                    + " choose it over the dataset's other searches (--verify-limit). Constraint: training accuracy loss <= %.3f.%n%n",
                     o.exactTrainAccuracy(), maxLoss));
         }
         sb.append(String.format("Search: %d candidates evaluated in %.1f s. Every design below was generated, "
@@ -84,9 +85,11 @@ public final class ExploreOutputs {
                             : e == null ? "-" : String.format("%.2fx smaller", e.areaCm2 / r.areaCm2),
                     r.rtlMismatches));
         }
-        sb.append("\n![accuracy vs area](pareto-area.png)\n\n![accuracy vs power](pareto-power.png)\n");
+        sb.append(PLOTS);
         return sb.toString();
     }
+
+    private static final String PLOTS = "\n![accuracy vs area](pareto-area.png)\n\n![accuracy vs power](pareto-power.png)\n";
 
     /** The exact baseline (when verified) and the front. */
     private static List<ExploreRun.Verified> withExact(ExploreRun.Outcome o) {
