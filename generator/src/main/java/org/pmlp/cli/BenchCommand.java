@@ -38,11 +38,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--population", defaultValue = "100", description = "Population size (default: ${DEFAULT-VALUE}).")
     int population;
 
-    // Four times explore's default: a dataset's searches take seconds beside its verification, and
-    // at 300 generations cardio's fronts were far from converged (measured: README, Measured results).
     @Option(names = "--generations", defaultValue = "1200", description = "Generations of the literature network's "
-            + "searches; the other networks get half (default: ${DEFAULT-VALUE}, four times explore's: the searches "
-            + "take seconds beside the verification).")
+            + "searches; the other networks get half (default: ${DEFAULT-VALUE}, as explore's).")
     int generations;
 
     @Option(names = "--power", description = "Add estimated power as a third objective.")
