@@ -59,8 +59,8 @@ final class ExploreCommand implements Callable<Integer> {
     // 1200, not 300: the search takes seconds beside verification, and at 300 cardio's fronts were far
     // from converged (README, Design-space exploration).
     @Option(names = "--generations", defaultValue = "1200",
-            description = "Generations (default: ${DEFAULT-VALUE}; the literature used 1000 x 30, about half the "
-                    + "evaluations, which finds larger designs here).")
+            description = "Generations (default: ${DEFAULT-VALUE}; the literature used population 1000 x 30 "
+                    + "generations, about half the evaluations).")
     int generations;
 
     @Option(names = "--offspring", defaultValue = "0.6",

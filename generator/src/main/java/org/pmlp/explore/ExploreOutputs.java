@@ -44,21 +44,18 @@ public final class ExploreOutputs {
                 o.exact().report().areaCm2, o.exact().report().powerMw);
         if (pts.isEmpty() && exact == null) {
             // bench verified nothing of this exploration (none of it chosen over the dataset's searches): no plot
-            Files2.writeAtomically(dir.resolve("report.md"), markdown(o, title, maxLoss, command, List.of())
-                    .replace(PLOTS, ""));
+            Files2.writeAtomically(dir.resolve("report.md"), markdown(o, title, maxLoss, command, List.of(), false));
             return;
         }
         ParetoPlot.write(dir.resolve("pareto-area.png"), title + ": accuracy vs area", "area (cm^2, Yosys)", pts, exact,
                 false);
         ParetoPlot.write(dir.resolve("pareto-power.png"), title + ": accuracy vs power", "power (mW)", pts, exact, true);
-        Files2.writeAtomically(dir.resolve("report.md"), markdown(o, title, maxLoss, command, constantIds(dir, o)));
+        Files2.writeAtomically(dir.resolve("report.md"), markdown(o, title, maxLoss, command, constant, true));
     }
 
-    static String markdown(ExploreRun.Outcome o, String title, double maxLoss, String command) {
-        return markdown(o, title, maxLoss, command, List.of());
-    }
-
-    static String markdown(ExploreRun.Outcome o, String title, double maxLoss, String command, List<String> constant) {
+    /** @param plots whether the two plots were drawn, to link them */
+    private static String markdown(ExploreRun.Outcome o, String title, double maxLoss, String command,
+                                   List<String> constant, boolean plots) {
         StringBuilder sb = new StringBuilder();
         sb.append("# pmlp exploration: ").append(title).append("\n\n");
         sb.append("Command: `").append(command).append("`\n\n");
@@ -85,11 +82,11 @@ public final class ExploreOutputs {
                             : e == null ? "-" : String.format("%.2fx smaller", e.areaCm2 / r.areaCm2),
                     r.rtlMismatches));
         }
-        sb.append(PLOTS);
+        if (plots) {
+            sb.append("\n![accuracy vs area](pareto-area.png)\n\n![accuracy vs power](pareto-power.png)\n");
+        }
         return sb.toString();
     }
-
-    private static final String PLOTS = "\n![accuracy vs area](pareto-area.png)\n\n![accuracy vs power](pareto-power.png)\n";
 
     /** The exact baseline (when verified) and the front. */
     private static List<ExploreRun.Verified> withExact(ExploreRun.Outcome o) {

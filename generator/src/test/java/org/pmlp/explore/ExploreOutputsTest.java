@@ -1,6 +1,7 @@
 package org.pmlp.explore;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -59,6 +60,21 @@ class ExploreOutputsTest {
         assertTrue(csv.get(3).startsWith("d02,") && csv.get(3).contains(",yes,"), csv.get(3));
         String md = Files.readString(dir.resolve("report.md"));
         assertTrue(md.contains("| d02 |") && md.contains("constant circuit, not a classifier"), md);
+    }
+
+    @Test
+    void anExplorationBenchVerifiedNothingOfHasNoPlotsAndLinksNone() throws IOException {
+        ExploreOutputs.write(dir, outcome(null), "t", 0.05, "pmlp bench");
+        String md = Files.readString(dir.resolve("report.md"));
+        assertTrue(md.contains("not verified: pmlp bench did not choose it"), md);
+        assertFalse(md.contains(".png"), md);
+        assertFalse(Files.exists(dir.resolve("pareto-area.png")));
+        assertFalse(Files.exists(dir.resolve("pareto-power.png")));
+
+        ExploreOutputs.write(dir, outcome(design("exact", 0, 0, 5, 8), design("d01", 0, 0, 3, 8)), "t", 0.01, "x");
+        md = Files.readString(dir.resolve("report.md"));
+        assertTrue(md.contains("![accuracy vs area](pareto-area.png)"), md);
+        assertTrue(Files.exists(dir.resolve("pareto-area.png")));
     }
 
     @Test
