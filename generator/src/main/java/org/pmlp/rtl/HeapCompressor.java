@@ -1,7 +1,5 @@
 package org.pmlp.rtl;
 
-import java.util.Arrays;
-
 /**
  * Reduces a bit heap to one bit per column, timing-driven. First a "three-greedy" reduction:
  * columns are taken from the least significant, and within a column a full adder always takes
@@ -17,123 +15,59 @@ import java.util.Arrays;
  * dropped (the sum is modulo 2^W). The emitter drives this on gate signals (the alternative it
  * tries and drops leaves dead gates, which are neither printed nor counted), and the cost model
  * counts the live gates the emitter builds, so both follow this one policy. It works on the
- * gates' int signals directly (the search compresses every neuron's heap of every candidate; a
- * generic version with boxed signals and a binary heap per column spent most of its time there).
+ * gates' int signals directly, in arrays an instance keeps between heaps (the search compresses
+ * every neuron's heap of every candidate; a generic version with boxed signals and a binary heap
+ * per column spent most of its time there, and a sorted bucket queue per column a fifth of the
+ * census).
  */
 final class HeapCompressor {
-    private HeapCompressor() {
-    }
-
-    /**
-     * The bits of a column, earliest arrival first, ties by the order they were added: buckets of
-     * equal arrival in increasing order, each first-in first-out. A column holds few distinct
-     * arrivals and new bits mostly arrive last, so adding is usually an append, and the order is
-     * exactly that of a priority queue on (arrival, order added).
+    /*
+     * A column's queue is two sorted runs. The bits that meet in it first (the carries from the
+     * column below, then the column's own bits) are stably sorted by arrival into run A; the sums
+     * its full adders put back go to run B. Polling takes the earlier head, A's on a tie (all of
+     * A was queued before any of B). This is exactly a priority queue on (arrival, order added):
+     * B is kept stably sorted by inserting from its tail, which is an append but for the rare
+     * sum that folds to an early signal, since the polled arrivals never decrease and a new sum
+     * arrives after its inputs. Carries into the next column are collected the same way.
      */
-    private static final class ColumnQueue {
-        private double[] key = new double[8];
-        private int[] first = new int[8];
-        private int[] last = new int[8];
-        /** Buckets in use: [lo, hi), none of them empty. */
-        private int lo;
-        private int hi;
-        private int[] value = new int[32];
-        private int[] next = new int[32];
-        private int nodes;
-        private int size;
+    private int[] a = new int[64];
+    private double[] aAt = new double[64];
+    private int aHead;
+    private int aEnd;
+    private int[] b = new int[64];
+    private double[] bAt = new double[64];
+    private int bHead;
+    private int bEnd;
+    private int[] own = new int[64];
+    private double[] ownAt = new double[64];
+    private int[] carryIn = new int[64];
+    private double[] carryInAt = new double[64];
+    private int carriesIn;
+    private int[] carryOut = new int[64];
+    private double[] carryOutAt = new double[64];
+    private int carriesOut;
+    /** Per column after the reduction: how many bits are left (0-2), and which. */
+    private int[] left = new int[64];
+    private int[] row0 = new int[64];
+    private int[] row1 = new int[64];
 
-        int size() {
-            return size;
-        }
-
-        void clear() {
-            lo = 0;
-            hi = 0;
-            nodes = 0;
-            size = 0;
-        }
-
-        void add(int v, double at) {
-            if (nodes == value.length) {
-                value = Arrays.copyOf(value, 2 * nodes);
-                next = Arrays.copyOf(next, 2 * nodes);
-            }
-            int n = nodes++;
-            value[n] = v;
-            next[n] = -1;
-            size++;
-            // p: the first bucket arriving after the bit (arrivals are finite and non-negative, no
-            // NaN or -0.0, so plain comparisons order them). A bit mostly arrives last (an append)
-            // or, when a column's own bits meet the carries already queued from below, first:
-            // the search is binary, as a column can queue dozens of distinct carry arrivals.
-            int p;
-            if (hi == lo || key[hi - 1] <= at) {
-                p = hi;
-            } else {
-                int a = lo;
-                int b = hi - 1; // key[b] > at
-                while (a < b) {
-                    int mid = (a + b) >>> 1;
-                    if (key[mid] > at) {
-                        b = mid;
-                    } else {
-                        a = mid + 1;
-                    }
-                }
-                p = a;
-            }
-            if (p > lo && key[p - 1] == at) {
-                next[last[p - 1]] = n;
-                last[p - 1] = n;
-                return;
-            }
-            if (lo > 0 && p - lo < hi - p) {
-                // room below: shift the fewer buckets
-                System.arraycopy(key, lo, key, lo - 1, p - lo);
-                System.arraycopy(first, lo, first, lo - 1, p - lo);
-                System.arraycopy(last, lo, last, lo - 1, p - lo);
-                lo--;
-                p--;
-            } else {
-                if (hi == key.length) {
-                    key = Arrays.copyOf(key, 2 * hi);
-                    first = Arrays.copyOf(first, 2 * hi);
-                    last = Arrays.copyOf(last, 2 * hi);
-                }
-                System.arraycopy(key, p, key, p + 1, hi - p);
-                System.arraycopy(first, p, first, p + 1, hi - p);
-                System.arraycopy(last, p, last, p + 1, hi - p);
-                hi++;
-            }
-            key[p] = at;
-            first[p] = n;
-            last[p] = n;
-        }
-
-        int poll() {
-            int n = first[lo];
-            first[lo] = next[n];
-            if (first[lo] < 0 && ++lo == hi) {
-                lo = 0;
-                hi = 0;
-            }
-            size--;
-            return value[n];
-        }
+    /** @return one bit per column, the sum modulo 2^width (a compressor used once) */
+    static int[] compress(BitColumns columns, Gates g) {
+        return new HeapCompressor().reduce(columns, g);
     }
 
-    /** @return one bit per column, the sum modulo 2^width */
-    static int[] compress(BitColumns columns, Gates g) {
-        int[][] rows = reduceToTwo(columns, g);
-        int w = rows.length;
+    /** @return one bit per column, the sum modulo 2^width; the working arrays are kept for the next heap */
+    int[] reduce(BitColumns columns, Gates g) {
+        int w = columns.width();
+        reduceToTwo(columns, g);
         int[] ripple = new int[w];
         int[] carries = new int[w + 1];
-        ripple(rows, w, g, ripple, carries);
-        int k = prefixStart(rows, carries, g);
+        ripple(w, g, ripple, carries);
+        int k = prefixStart(w, carries, g);
         if (k > 0) {
             // The ripple built is left as dead gates if the hybrid wins (gates are hash-consed:
             // the hybrid's ripple over [0, k) is the same gates, so it is taken as built).
-            int[] h = hybrid(rows, k, g, ripple, carries[k]);
+            int[] h = hybrid(w, k, g, ripple, carries[k]);
             if (latest(h, g) < latest(ripple, g)) {
                 return h;
             }
@@ -141,51 +75,121 @@ final class HeapCompressor {
         return ripple;
     }
 
+    private int poll() {
+        if (aHead < aEnd && (bHead == bEnd || aAt[aHead] <= bAt[bHead])) {
+            return a[aHead++];
+        }
+        return b[bHead++];
+    }
+
     /** Three-greedy reduction to at most two bits per column, earliest first in each. */
-    private static int[][] reduceToTwo(BitColumns columns, Gates g) {
+    private void reduceToTwo(BitColumns columns, Gates g) {
         int w = columns.width();
-        int[][] rows = new int[w][];
-        ColumnQueue bits = new ColumnQueue();
-        ColumnQueue up = new ColumnQueue();
+        if (left.length < w) {
+            left = new int[2 * w];
+            row0 = new int[2 * w];
+            row1 = new int[2 * w];
+        }
+        carriesIn = 0;
         for (int c = 0; c < w; c++) {
-            ColumnQueue q = up;
-            for (int i = 0; i < columns.size(c); i++) {
-                int s = columns.get(c, i);
-                q.add(s, g.arrival(s));
+            int n = columns.size(c);
+            int m = carriesIn + n;
+            if (a.length < m) {
+                int cap = 2 * m;
+                a = new int[cap];
+                aAt = new double[cap];
+                b = new int[cap];
+                bAt = new double[cap];
+                own = new int[cap];
+                ownAt = new double[cap];
+                carryOut = java.util.Arrays.copyOf(carryOut, cap);
+                carryOutAt = java.util.Arrays.copyOf(carryOutAt, cap);
             }
-            up = bits;
-            while (q.size() >= 3) {
-                int x = q.poll();
-                int y = q.poll();
-                int z = q.poll();
+            // the column's own bits, stably sorted by arrival (few distinct arrivals, mostly in order)
+            for (int i = 0; i < n; i++) {
+                int s = columns.get(c, i);
+                double t = g.arrival(s);
+                int j = i;
+                while (j > 0 && ownAt[j - 1] > t) {
+                    own[j] = own[j - 1];
+                    ownAt[j] = ownAt[j - 1];
+                    j--;
+                }
+                own[j] = s;
+                ownAt[j] = t;
+            }
+            // run A: the carries merged with the own bits, the carries first on a tie
+            int ci = 0;
+            int oi = 0;
+            for (int k = 0; k < m; k++) {
+                if (oi == n || ci < carriesIn && carryInAt[ci] <= ownAt[oi]) {
+                    a[k] = carryIn[ci];
+                    aAt[k] = carryInAt[ci++];
+                } else {
+                    a[k] = own[oi];
+                    aAt[k] = ownAt[oi++];
+                }
+            }
+            aHead = 0;
+            aEnd = m;
+            bHead = 0;
+            bEnd = 0;
+            carriesOut = 0;
+            while (aEnd - aHead + bEnd - bHead >= 3) {
+                int x = poll();
+                int y = poll();
+                int z = poll();
                 int sum = g.xor3(x, y, z);
                 int carry = g.maj(x, y, z);
-                q.add(sum, g.arrival(sum));
-                up.add(carry, g.arrival(carry));
+                double t = g.arrival(sum);
+                int j = bEnd++;
+                while (j > bHead && bAt[j - 1] > t) {
+                    b[j] = b[j - 1];
+                    bAt[j] = bAt[j - 1];
+                    j--;
+                }
+                b[j] = sum;
+                bAt[j] = t;
+                t = g.arrival(carry);
+                j = carriesOut++;
+                while (j > 0 && carryOutAt[j - 1] > t) {
+                    carryOut[j] = carryOut[j - 1];
+                    carryOutAt[j] = carryOutAt[j - 1];
+                    j--;
+                }
+                carryOut[j] = carry;
+                carryOutAt[j] = t;
             }
-            int[] left = new int[q.size()];
-            for (int i = 0; i < left.length; i++) {
-                left[i] = q.poll();
+            int rest = aEnd - aHead + bEnd - bHead;
+            left[c] = rest;
+            row0[c] = rest > 0 ? poll() : -1;
+            row1[c] = rest > 1 ? poll() : -1;
+            int[] ti = carryIn;
+            carryIn = carryOut;
+            carryOut = ti;
+            double[] td = carryInAt;
+            carryInAt = carryOutAt;
+            carryOutAt = td;
+            carriesIn = carriesOut;
+            if (carryOut.length < carryIn.length) {
+                carryOut = java.util.Arrays.copyOf(carryOut, carryIn.length);
+                carryOutAt = java.util.Arrays.copyOf(carryOutAt, carryIn.length);
             }
-            q.clear();
-            bits = q;
-            rows[c] = left;
         }
-        return rows;
     }
 
     /**
      * Ripple-carry addition of the two rows over columns [0, end), sums into {@code out}, the
      * carry into each column [0, end] into {@code carries} (-1 where there is none yet).
      */
-    private static void ripple(int[][] rows, int end, Gates g, int[] out, int[] carries) {
+    private void ripple(int end, Gates g, int[] out, int[] carries) {
         int carry = -1;
         for (int c = 0; c < end; c++) {
             carries[c] = carry;
-            int[] r = rows[c];
-            int n = r.length + (carry >= 0 ? 1 : 0);
-            int b0 = r.length > 0 ? r[0] : carry;
-            int b1 = r.length > 1 ? r[1] : carry;
+            int rl = left[c];
+            int n = rl + (carry >= 0 ? 1 : 0);
+            int b0 = rl > 0 ? row0[c] : carry;
+            int b1 = rl > 1 ? row1[c] : carry;
             if (n == 3) {
                 out[c] = g.xor3(b0, b1, carry);
                 carry = g.maj(b0, b1, carry);
@@ -205,27 +209,29 @@ final class HeapCompressor {
      * the carry chain, not the heap, sets the pace; 0 when a prefix network would span fewer than
      * three columns.
      */
-    private static int prefixStart(int[][] rows, int[] carries, Gates g) {
-        for (int c = 1; c < rows.length; c++) {
+    private int prefixStart(int w, int[] carries, Gates g) {
+        for (int c = 1; c < w; c++) {
             int carry = carries[c];
             if (carry < 0) {
                 continue;
             }
             double own = 0;
-            for (int t : rows[c]) {
-                own = Math.max(own, g.arrival(t));
+            if (left[c] > 0) {
+                own = Math.max(own, g.arrival(row0[c]));
+            }
+            if (left[c] > 1) {
+                own = Math.max(own, g.arrival(row1[c]));
             }
             if (g.arrival(carry) > own) {
-                return rows.length - c >= 3 ? c : 0;
+                return w - c >= 3 ? c : 0;
             }
         }
         return 0;
     }
 
     /** Ripple over columns [0, k) (given), Sklansky prefix carries over [k, W). */
-    private static int[] hybrid(int[][] rows, int k, Gates g, int[] ripple, int carryIn) {
-        int w = rows.length;
-        int[] out = Arrays.copyOf(ripple, w);
+    private int[] hybrid(int w, int k, Gates g, int[] ripple, int carryIn) {
+        int[] out = java.util.Arrays.copyOf(ripple, w);
         int m = w - k + 1;
         int[] gen = new int[m];
         int[] p = new int[m];
@@ -233,13 +239,12 @@ final class HeapCompressor {
         gen[0] = carryIn < 0 ? Gates.ZERO : carryIn;
         p[0] = Gates.ZERO;
         for (int c = k; c < w; c++) {
-            int[] bits = rows[c];
             int e = c - k + 1;
-            if (bits.length == 2) {
-                p[e] = g.xor(bits[0], bits[1]);
-                gen[e] = g.and(bits[0], bits[1]);
+            if (left[c] == 2) {
+                p[e] = g.xor(row0[c], row1[c]);
+                gen[e] = g.and(row0[c], row1[c]);
             } else {
-                p[e] = bits.length == 0 ? Gates.ZERO : bits[0];
+                p[e] = left[c] == 0 ? Gates.ZERO : row0[c];
                 gen[e] = Gates.ZERO;
             }
         }

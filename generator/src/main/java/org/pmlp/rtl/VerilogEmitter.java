@@ -28,6 +28,10 @@ public final class VerilogEmitter {
     /** Whether names and comments are made (not when only counting or timing the gates). */
     private final boolean printing;
     private final Gates g;
+    private final HeapCompressor compressor;
+    /** The heaps' columns, reused from neuron to neuron (a split heap needs two at once). */
+    private final BitColumns heapA;
+    private final BitColumns heapB;
     private final Map<Node, int[]> bits = new IdentityHashMap<>();
     private final Map<InputNode, int[]> inputSignals = new IdentityHashMap<>();
     private int[] y;
@@ -36,15 +40,27 @@ public final class VerilogEmitter {
     /** For tests: build the argmax with this many speculated levels instead of choosing (-1: choose). */
     private int forcedSpeculation = -1;
 
-    /** A netlist per thread for {@link #census}: it is built and dropped for every candidate of a search. */
-    private static final ThreadLocal<Gates> CENSUS_GATES = ThreadLocal.withInitial(Gates::new);
-
-    private VerilogEmitter(Circuit circuit, HeapStyle style, Registers registers, boolean printing) {
-        this(circuit, style, registers, printing, new Gates());
+    /**
+     * What {@link #census} builds with, one per thread, kept from candidate to candidate of a
+     * search: the netlist (reset each time) and the compressor's and heaps' working arrays.
+     */
+    private record Workspace(Gates gates, HeapCompressor compressor, BitColumns heapA, BitColumns heapB) {
+        Workspace() {
+            this(new Gates(), new HeapCompressor(), new BitColumns(0), new BitColumns(0));
+        }
     }
 
-    private VerilogEmitter(Circuit circuit, HeapStyle style, Registers registers, boolean printing, Gates g) {
-        this.g = g;
+    private static final ThreadLocal<Workspace> CENSUS_WORKSPACE = ThreadLocal.withInitial(Workspace::new);
+
+    private VerilogEmitter(Circuit circuit, HeapStyle style, Registers registers, boolean printing) {
+        this(circuit, style, registers, printing, new Workspace());
+    }
+
+    private VerilogEmitter(Circuit circuit, HeapStyle style, Registers registers, boolean printing, Workspace w) {
+        this.g = w.gates();
+        this.compressor = w.compressor();
+        this.heapA = w.heapA();
+        this.heapB = w.heapB();
         this.circuit = circuit;
         this.style = style;
         this.registers = registers;
@@ -75,9 +91,9 @@ public final class VerilogEmitter {
      * {@code delays} is left in {@code pathOut[0]}.
      */
     public static GateCensus census(Circuit circuit, HeapStyle style, GateDelays delays, double[] pathOut) {
-        Gates g = CENSUS_GATES.get();
-        g.reset();
-        VerilogEmitter e = new VerilogEmitter(circuit, style, Registers.BOTH, false, g);
+        Workspace w = CENSUS_WORKSPACE.get();
+        w.gates().reset();
+        VerilogEmitter e = new VerilogEmitter(circuit, style, Registers.BOTH, false, w);
         e.build();
         int[] counts = new int[Gates.KINDS.length];
         int inputs = e.g.census(e.y, delays, pathOut, counts);
@@ -331,7 +347,7 @@ public final class VerilogEmitter {
     }
 
     private int[] twosComplementHeap(List<PartialProduct> rows, long constant, int w) {
-        BitColumns cols = new BitColumns(w);
+        BitColumns cols = heapA.reset(w);
         long k = constant;
         for (PartialProduct p : rows) {
             int[] src = bits.get(p.source());
@@ -355,12 +371,12 @@ public final class VerilogEmitter {
             }
         }
         cols.addConstant(k);
-        return HeapCompressor.compress(cols, g);
+        return compressor.reduce(cols, g);
     }
 
     private int[] splitHeap(List<PartialProduct> rows, long constant, int w) {
-        BitColumns pos = new BitColumns(w);
-        BitColumns neg = new BitColumns(w);
+        BitColumns pos = heapA.reset(w);
+        BitColumns neg = heapB.reset(w);
         for (PartialProduct p : rows) {
             for (int j = 0; j < 63; j++) {
                 int col = j + p.shift();
@@ -370,16 +386,16 @@ public final class VerilogEmitter {
             }
         }
         (constant >= 0 ? pos : neg).addConstant(Math.abs(constant));
-        int[] p = HeapCompressor.compress(pos, g);
-        int[] n = HeapCompressor.compress(neg, g);
+        int[] p = compressor.reduce(pos, g);
+        int[] n = compressor.reduce(neg, g);
         // p - n = p + ~n + 1 (mod 2^w)
-        BitColumns diff = new BitColumns(w);
+        BitColumns diff = heapA.reset(w);
         for (int c = 0; c < w; c++) {
             diff.add(c, p[c]);
             diff.add(c, g.not(n[c]));
         }
         diff.add(0, Gates.ONE);
-        return HeapCompressor.compress(diff, g);
+        return compressor.reduce(diff, g);
     }
 
     private int[] activation(ActNode a) {
