@@ -32,6 +32,8 @@ public final class Circuit {
     private final Map<Node, List<Edge>> operands = new IdentityHashMap<>();
     /** Each edge's source node, cached as the graph grows (the emitter asks per partial product). */
     private final Map<Edge, Node> sources = new IdentityHashMap<>();
+    /** Each node's operand sources in port order, by {@link Node#index} (read per partial product). */
+    private Node[][] operandSources = new Node[0][];
 
     public Circuit(int features, int inputBits, List<String> classLabels) {
         this.inputBits = inputBits;
@@ -157,16 +159,30 @@ public final class Circuit {
         List<Node> o = new ArrayList<>();
         new TopologicalOrderIterator<>(graph, Comparator.comparingInt(this::rank)).forEachRemaining(o::add);
         order = Collections.unmodifiableList(o);
+        for (int i = 0; i < o.size(); i++) {
+            o.get(i).index(i);
+        }
         operands.clear();
         sources.clear();
         for (Edge e : graph.edgeSet()) {
             sources.put(e, graph.getEdgeSource(e));
         }
+        operandSources = new Node[o.size()][];
         for (Node n : graph.vertexSet()) {
             List<Edge> in = new ArrayList<>(graph.incomingEdgesOf(n));
             in.sort(Comparator.comparingInt(Edge::port));
             operands.put(n, Collections.unmodifiableList(in));
+            Node[] src = new Node[in.size()];
+            for (int i = 0; i < src.length; i++) {
+                src[i] = sources.get(in.get(i));
+            }
+            operandSources[n.index()] = src;
         }
+    }
+
+    /** How many nodes the circuit has: {@link Node#index} is below it. */
+    public int nodeCount() {
+        return order.size();
     }
 
     public List<Connection> connections(SumNode s) {
@@ -199,10 +215,16 @@ public final class Circuit {
      */
     public int minSourceExponent(SumNode s) {
         int min = Integer.MAX_VALUE;
-        for (Edge e : operands(s)) {
-            min = Math.min(min, source(e).exponent());
+        for (Node src : sourcesOf(s)) {
+            min = Math.min(min, src.exponent());
         }
         return min == Integer.MAX_VALUE ? 0 : min;
+    }
+
+    /** The node's operand sources in port order (shared array: not to be changed). */
+    private Node[] sourcesOf(Node n) {
+        operands(n); // refuses a node of another circuit
+        return operandSources[n.index()];
     }
 
     /**
@@ -269,15 +291,42 @@ public final class Circuit {
     }
 
     private List<PartialProduct> partialProducts(SumNode s, boolean nominal) {
-        List<PartialProduct> rows = new ArrayList<>();
-        int minExp = minSourceExponent(s);
+        PartialProductRows rows = new PartialProductRows();
+        partialProducts(s, nominal, rows);
+        List<PartialProduct> out = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            out.add(new PartialProduct(rows.source(i), rows.mask(i), rows.shift(i), rows.sign(i)));
+        }
+        return out;
+    }
+
+    /**
+     * {@link #partialProducts(SumNode)} into a buffer the caller keeps (the search's census reads
+     * the rows of every neuron of every candidate: a list of records per neuron was a fifth of
+     * it); the heap's constant ({@link #heapConstant}) is left in the buffer too, as both need
+     * the sources' alignment.
+     */
+    public void partialProducts(SumNode s, PartialProductRows rows) {
+        partialProducts(s, false, rows);
+    }
+
+    private void partialProducts(SumNode s, boolean nominal, PartialProductRows rows) {
+        rows.clear();
+        List<Edge> ops = operands(s);
+        Node[] srcs = operandSources[s.index()];
+        int minExp = Integer.MAX_VALUE;
+        for (Node src : srcs) {
+            minExp = Math.min(minExp, src.exponent());
+        }
+        minExp = minExp == Integer.MAX_VALUE ? 0 : minExp;
+        rows.constant(heapConstant(s.bias(), s.compensation(), minExp));
         int trunc = s.truncation();
-        for (Edge e : operands(s)) {
-            Connection c = (Connection) e;
+        for (int i = 0; i < srcs.length; i++) {
+            Connection c = (Connection) ops.get(i);
             if (c.weight() == 0) {
                 continue;
             }
-            Node src = source(e);
+            Node src = srcs[i];
             long mask = c.mask() & (nominal ? src.nominalValueMask() : src.valueMask()) & activeBits(src);
             int align = src.exponent() - minExp;
             // the weight's canonical signed digits, lowest first, as quant.Csd.digits (inline: no list per connection)
@@ -295,11 +344,10 @@ public final class Circuit {
                     m &= dropBelow >= 63 ? 0 : ~((1L << dropBelow) - 1);
                 }
                 if (m != 0) {
-                    rows.add(new PartialProduct(src, m, shift, sign));
+                    rows.add(src, m, shift, sign);
                 }
             }
         }
-        return rows;
     }
 
     /** Bits a source can actually have: those an input's values can set, all bits otherwise. */

@@ -12,9 +12,23 @@ public abstract sealed class Node permits InputNode, SumNode, ActNode, ArgmaxNod
     private int exponent;
     private long nominalLo;
     private long nominalHi;
+    private int index = -1;
 
     protected Node(String name) {
         this.name = name;
+    }
+
+    /**
+     * The node's position in its circuit's {@link Circuit#topologicalOrder}: a dense index from 0
+     * for per-node arrays where the emitter would otherwise look nodes up in a map (a node
+     * belongs to one circuit, which numbers its nodes as it grows).
+     */
+    public int index() {
+        return index;
+    }
+
+    void index(int i) {
+        index = i;
     }
 
     /** Verilog-safe, unique within its circuit. */

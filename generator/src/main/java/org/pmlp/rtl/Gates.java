@@ -58,7 +58,15 @@ final class Gates {
     private int[] table = new int[8192];
     private int tableUsed;
 
+    /** Whether inputs get names as they are made (not when the netlist is only counted and timed). */
+    private final boolean named;
+
     Gates() {
+        this(true);
+    }
+
+    Gates(boolean named) {
+        this.named = named;
         add(CONST, 0, 0, 0);
         add(CONST, 1, 0, 0);
     }
@@ -249,7 +257,9 @@ final class Gates {
     /** A primary input bit; {@link #rename} gives it its port name once ports are known. */
     int input() {
         int s = add(INPUT, 0, 0, 0);
-        name[s] = "in" + s;
+        if (named) {
+            name[s] = "in" + s;
+        }
         return s;
     }
 

@@ -2,7 +2,6 @@ package org.pmlp.rtl;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.pmlp.ir.ActNode;
@@ -10,7 +9,7 @@ import org.pmlp.ir.ArgmaxNode;
 import org.pmlp.ir.Circuit;
 import org.pmlp.ir.InputNode;
 import org.pmlp.ir.Node;
-import org.pmlp.ir.PartialProduct;
+import org.pmlp.ir.PartialProductRows;
 import org.pmlp.ir.SumNode;
 import org.pmlp.ir.Tournament;
 import org.pmlp.ir.WidthInference;
@@ -32,8 +31,12 @@ public final class VerilogEmitter {
     /** The heaps' columns, reused from neuron to neuron (a split heap needs two at once). */
     private final BitColumns heapA;
     private final BitColumns heapB;
-    private final Map<Node, int[]> bits = new IdentityHashMap<>();
-    private final Map<InputNode, int[]> inputSignals = new IdentityHashMap<>();
+    /** Each node's bits as gate signals, by {@link Node#index}. */
+    private final int[][] bits;
+    /** Each input's port-bit signals (-1: not a port bit), by {@link Node#index}. */
+    private final int[][] inputSignals;
+    /** The rows of the neuron whose heap is being built, reused from neuron to neuron. */
+    private final PartialProductRows rows;
     private int[] y;
     /** Levels of the argmax built speculative ({@link #speculatedArgmax}). */
     private int speculated;
@@ -44,16 +47,17 @@ public final class VerilogEmitter {
      * What {@link #census} builds with, one per thread, kept from candidate to candidate of a
      * search: the netlist (reset each time) and the compressor's and heaps' working arrays.
      */
-    private record Workspace(Gates gates, HeapCompressor compressor, BitColumns heapA, BitColumns heapB) {
-        Workspace() {
-            this(new Gates(), new HeapCompressor(), new BitColumns(0), new BitColumns(0));
+    private record Workspace(Gates gates, HeapCompressor compressor, BitColumns heapA, BitColumns heapB,
+                             PartialProductRows rows) {
+        Workspace(boolean named) {
+            this(new Gates(named), new HeapCompressor(), new BitColumns(0), new BitColumns(0), new PartialProductRows());
         }
     }
 
-    private static final ThreadLocal<Workspace> CENSUS_WORKSPACE = ThreadLocal.withInitial(Workspace::new);
+    private static final ThreadLocal<Workspace> CENSUS_WORKSPACE = ThreadLocal.withInitial(() -> new Workspace(false));
 
     private VerilogEmitter(Circuit circuit, HeapStyle style, Registers registers, boolean printing) {
-        this(circuit, style, registers, printing, new Workspace());
+        this(circuit, style, registers, printing, new Workspace(true));
     }
 
     private VerilogEmitter(Circuit circuit, HeapStyle style, Registers registers, boolean printing, Workspace w) {
@@ -61,6 +65,9 @@ public final class VerilogEmitter {
         this.compressor = w.compressor();
         this.heapA = w.heapA();
         this.heapB = w.heapB();
+        this.rows = w.rows();
+        this.bits = new int[circuit.nodeCount()][];
+        this.inputSignals = new int[circuit.nodeCount()][];
         this.circuit = circuit;
         this.style = style;
         this.registers = registers;
@@ -157,11 +164,11 @@ public final class VerilogEmitter {
     private void buildHeaps() {
         for (Node n : circuit.topologicalOrder()) {
             if (n instanceof InputNode in) {
-                bits.put(in, inputBits(in));
+                bits[in.index()] = inputBits(in);
             } else if (n instanceof SumNode s) {
-                bits.put(s, sum(s));
+                bits[s.index()] = sum(s);
             } else if (n instanceof ActNode a) {
-                bits.put(a, activation(a));
+                bits[a.index()] = activation(a);
             }
         }
     }
@@ -171,7 +178,7 @@ public final class VerilogEmitter {
         boolean[] live = g.live(y);
         List<PortMap.Bit> ports = new ArrayList<>();
         for (InputNode in : circuit.inputs()) {
-            int[] sig = inputSignals.get(in);
+            int[] sig = inputSignals[in.index()];
             for (int j = 0; j < sig.length; j++) {
                 if (sig[j] >= 0 && live[sig[j]]) {
                     g.rename(sig[j], "xr[" + ports.size() + "]");
@@ -192,11 +199,11 @@ public final class VerilogEmitter {
         e.run("emulation");
         int[] y = e.y;
         Map<Integer, int[]> inputOf = new HashMap<>();
-        for (Map.Entry<InputNode, int[]> en : e.inputSignals.entrySet()) {
-            int[] sig = en.getValue();
+        for (InputNode in : circuit.inputs()) {
+            int[] sig = e.inputSignals[in.index()];
             for (int j = 0; j < sig.length; j++) {
                 if (sig[j] >= 0) {
-                    inputOf.put(sig[j], new int[] {en.getKey().feature(), j});
+                    inputOf.put(sig[j], new int[] {in.feature(), j});
                 }
             }
         }
@@ -225,7 +232,7 @@ public final class VerilogEmitter {
     static long[] inputValuesByGates(Circuit circuit, InputNode in, int[] gatesOut) {
         VerilogEmitter e = new VerilogEmitter(circuit, HeapStyle.TWOS_COMPLEMENT, Registers.BOTH, false);
         int[] out = e.inputBits(in);
-        int[] sig = e.inputSignals.get(in);
+        int[] sig = e.inputSignals[in.index()];
         int[] counts = new int[Gates.KINDS.length];
         e.g.census(out, null, null, counts);
         gatesOut[0] = java.util.Arrays.stream(counts).sum();
@@ -263,7 +270,7 @@ public final class VerilogEmitter {
                 out[j] = sig[j] < 0 ? Gates.ZERO : sig[j];
             }
         }
-        inputSignals.put(in, sig);
+        inputSignals[in.index()] = sig;
         return out;
     }
 
@@ -280,7 +287,7 @@ public final class VerilogEmitter {
         for (int j = 0; j < n; j++) {
             sig[j] = g.input();
         }
-        inputSignals.put(in, sig);
+        inputSignals[in.index()] = sig;
         int[] out = new int[in.width()];
         for (int b = 0; b < out.length; b++) {
             boolean[] truth = new boolean[1 << n];
@@ -320,7 +327,7 @@ public final class VerilogEmitter {
 
     /** Bit j of a node's value, sign- or zero-extended beyond its width. */
     private int bit(Node n, int j) {
-        int[] b = bits.get(n);
+        int[] b = bits[n.index()];
         if (j < b.length) {
             return b[j];
         }
@@ -329,33 +336,35 @@ public final class VerilogEmitter {
 
     private int[] sum(SumNode s) {
         int w = s.width();
-        List<PartialProduct> rows = circuit.partialProducts(s);
-        long constant = circuit.heapConstant(s);
+        circuit.partialProducts(s, rows);
+        long constant = rows.constant();
         int heapBits = 0;
         for (int i = 0; printing && i < rows.size(); i++) {
-            heapBits += Long.bitCount(rows.get(i).mask());
+            heapBits += Long.bitCount(rows.mask(i));
         }
         if (printing) {
             g.comment(String.format("neuron %s: %d partial-product bits, constant %d, %d-bit %s sum",
                     s.name(), heapBits, constant, w, s.signed() ? "signed" : "unsigned"));
         }
-        int[] out = style == HeapStyle.SPLIT ? splitHeap(rows, constant, w) : twosComplementHeap(rows, constant, w);
+        int[] out = style == HeapStyle.SPLIT ? splitHeap(constant, w) : twosComplementHeap(constant, w);
         for (int k = 0; printing && k < out.length; k++) {
             g.name(out[k], s.name() + "_" + k);
         }
         return out;
     }
 
-    private int[] twosComplementHeap(List<PartialProduct> rows, long constant, int w) {
+    /** The heap of {@link #rows} as one two's-complement sum. */
+    private int[] twosComplementHeap(long constant, int w) {
         BitColumns cols = heapA.reset(w);
         long k = constant;
-        for (PartialProduct p : rows) {
-            int[] src = bits.get(p.source());
-            int extension = p.source().signed() && src.length > 0 ? src[src.length - 1] : Gates.ZERO;
-            int shift = p.shift();
-            boolean positive = p.sign() > 0;
+        for (int r = 0; r < rows.size(); r++) {
+            Node source = rows.source(r);
+            int[] src = bits[source.index()];
+            int extension = source.signed() && src.length > 0 ? src[src.length - 1] : Gates.ZERO;
+            int shift = rows.shift(r);
+            boolean positive = rows.sign(r) > 0;
             // the mask's set bits below 63, lowest first: columns rise with them
-            for (long m = p.mask() & Long.MAX_VALUE; m != 0; m &= m - 1) {
+            for (long m = rows.mask(r) & Long.MAX_VALUE; m != 0; m &= m - 1) {
                 int j = Long.numberOfTrailingZeros(m);
                 int col = j + shift;
                 if (col >= w) {
@@ -374,14 +383,15 @@ public final class VerilogEmitter {
         return compressor.reduce(cols, g);
     }
 
-    private int[] splitHeap(List<PartialProduct> rows, long constant, int w) {
+    /** The heap of {@link #rows} as a sum of its positive rows less a sum of its negative ones. */
+    private int[] splitHeap(long constant, int w) {
         BitColumns pos = heapA.reset(w);
         BitColumns neg = heapB.reset(w);
-        for (PartialProduct p : rows) {
+        for (int r = 0; r < rows.size(); r++) {
             for (int j = 0; j < 63; j++) {
-                int col = j + p.shift();
-                if ((p.mask() >> j & 1) != 0 && col < w) {
-                    (p.sign() > 0 ? pos : neg).add(col, bit(p.source(), j));
+                int col = j + rows.shift(r);
+                if ((rows.mask(r) >> j & 1) != 0 && col < w) {
+                    (rows.sign(r) > 0 ? pos : neg).add(col, bit(rows.source(r), j));
                 }
             }
         }
