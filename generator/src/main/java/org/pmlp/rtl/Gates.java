@@ -173,10 +173,14 @@ final class Gates {
         return path[0];
     }
 
-    /** {@link #census}'s working arrays, kept between builds (the search takes a census per candidate). */
-    private boolean[] censusLive = new boolean[0];
-    private int[] censusLoads = new int[0];
+    /**
+     * {@link #census}'s working arrays, kept between builds (the search takes a census per
+     * candidate): per signal, its live loads (gates reading it) plus {@link #OUTPUT} if it is an
+     * output, so non-zero means live; and its time.
+     */
+    private int[] censusUses = new int[0];
     private double[] censusTime = new double[0];
+    private static final int OUTPUT = 1 << 30;
 
     /**
      * The live signals ({@link #live}), the live gates of each kind and the longest path in two passes
@@ -185,21 +189,18 @@ final class Gates {
      * longest path under {@code delays} (when given) in {@code pathOut[0]}, returns the live inputs.
      */
     int census(int[] outputs, GateDelays delays, double[] pathOut, int[] counts) {
-        if (censusLive.length < size) {
-            censusLive = new boolean[node.length / 4];
-            censusLoads = new int[node.length / 4];
+        if (censusUses.length < size) {
+            censusUses = new int[node.length / 4];
             censusTime = new double[node.length / 4];
         }
-        boolean[] live = censusLive;
-        int[] loads = censusLoads;
-        Arrays.fill(live, 0, size, false);
-        Arrays.fill(loads, 0, size, 0);
+        int[] uses = censusUses;
+        Arrays.fill(uses, 0, size, 0);
         for (int s : outputs) {
-            live[s] = true;
+            uses[s] |= OUTPUT;
         }
         int inputs = 0;
         for (int s = size - 1; s >= 2; s--) {
-            if (!live[s]) {
+            if (uses[s] == 0) {
                 continue;
             }
             int k = 4 * s;
@@ -209,15 +210,12 @@ final class Gates {
                 continue;
             }
             counts[o - NOT]++;
-            live[node[k + 1]] = true;
-            loads[node[k + 1]]++;
+            uses[node[k + 1]]++;
             if (o != NOT) {
-                live[node[k + 2]] = true;
-                loads[node[k + 2]]++;
+                uses[node[k + 2]]++;
             }
             if (o >= XOR3) {
-                live[node[k + 3]] = true;
-                loads[node[k + 3]]++;
+                uses[node[k + 3]]++;
             }
         }
         if (delays != null) {
@@ -227,15 +225,18 @@ final class Gates {
             t[ZERO] = 0;
             t[ONE] = 0;
             for (int s = 2; s < size; s++) {
+                int u = uses[s];
                 int k = 4 * s;
                 int o = node[k];
-                if (!live[s] || o == INPUT) {
+                if (o == INPUT) {
                     t[s] = 0;
-                    continue;
+                } else if (u != 0) {
+                    // dead signals keep stale times: no live gate reads them. Unused operand
+                    // slots are the constant ZERO, at time 0.
+                    double in = Math.max(t[node[k + 1]], Math.max(t[node[k + 2]], t[node[k + 3]]));
+                    int loads = u & ~OUTPUT;
+                    t[s] = in + delay[o] + (perLoad == 0 ? 0 : perLoad * Math.max(0, loads - 1));
                 }
-                // unused operand slots are the constant ZERO, at time 0
-                double in = Math.max(t[node[k + 1]], Math.max(t[node[k + 2]], t[node[k + 3]]));
-                t[s] = in + delay[o] + (perLoad == 0 ? 0 : perLoad * Math.max(0, loads[s] - 1));
             }
             double worst = 0;
             for (int s : outputs) {
@@ -405,7 +406,11 @@ final class Gates {
     /** Marks what the outputs need; everything else is left out of the printout. */
     boolean[] live(int[] outputs) {
         census(outputs, null, null, new int[KINDS.length]);
-        return Arrays.copyOf(censusLive, size);
+        boolean[] live = new boolean[size];
+        for (int s = 0; s < size; s++) {
+            live[s] = censusUses[s] != 0;
+        }
+        return live;
     }
 
     String ref(int s) {
