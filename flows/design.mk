@@ -1,7 +1,8 @@
 # Make rules of a pmlp design folder; the folder's Makefile sets LIBERTY and includes this.
 #   make sim     build the Verilator harness and stream the test vectors through the design
 #   make synth   map the design onto the cell library with Yosys (area in synth/stat.txt)
-#   make equiv   prove synth/netlist.v equivalent to rtl/top.v (ABC dsec; log in equiv/abc.log)
+#   make equiv   prove synth/netlist.v equivalent to rtl/top.v (ABC cec, registers matched by
+#                name, else dsec; log in equiv/abc.log)
 #   make reference  try to prove rtl/top.v equal to rtl/reference.v, the behavioural reference
 #                (ABC dsec within PROVE_TIMEOUT; log in reference/abc.log)
 #   make lint    verilator --lint-only -Wall and Icarus Verilog on rtl/top.v
@@ -63,14 +64,25 @@ synth/netlist.v: rtl/top.v $(LIBERTY)
 	@rm -f synth/stat.txt synth/yosys.log synth/netlist.v synth/netlist.json
 	timeout $(TIMEOUT) $(YOSYS) -q -l synth/yosys.log -s flows/synth.ys
 
-# Sequential equivalence (registers matched by induction, not by name) of the RTL and the
-# netlist; ABC prints "Networks are equivalent", "... NOT EQUIVALENT ..." or "... UNDECIDED ...".
-# Only the first passes.
+# Equivalence of the RTL and the netlist for every input sequence, in two tries. First ABC's
+# combinational check (cec) with the registers matched by name: when the logic between the
+# registers is the same, the two compute the same next state and outputs from the same state,
+# and as pmlp's designs are pipelines without feedback, both hold the same state once every
+# register is loaded, the two clocks the wrapper waits. It proves large designs sequential
+# induction does not finish (exact arrhythmia: 133 s, where dsec ran out of 300 s). Where it
+# does not prove them equal (synthesis may drop or merge registers, so names need not match),
+# sequential equivalence (dsec: registers matched by induction, not by name) decides. The
+# deciding check's output is equiv/abc.log ("Networks are equivalent", "... NOT EQUIVALENT ..."
+# or "... UNDECIDED ..."; only the first passes), the first try's equiv/cec.log.
 equiv: synth/netlist.v
 	@rm -rf equiv && mkdir -p equiv
 	timeout $(TIMEOUT) $(YOSYS) -q -l equiv/yosys.log -p "verilog_defines -DXW=$(X_BITS) -DYW=$(Y_BITS) $(COMB_DEFINE); script flows/equiv.ys"
-	timeout $(PROVE_TIMEOUT) $(YOSYS_ABC) -c "dsec -T $(PROVE_TIMEOUT) equiv/rtl.blif equiv/netlist.blif" \
-	    >equiv/abc.log 2>&1; s=$$?; echo $$s >equiv/abc.status; cat equiv/abc.log; exit $$s
+	timeout $(PROVE_TIMEOUT) $(YOSYS_ABC) -c "cec -T $(PROVE_TIMEOUT) equiv/rtl.blif equiv/netlist.blif" >equiv/cec.log 2>&1 || true
+	@# silent: an echoed recipe holding the verdict phrase would read as a verdict
+	@if grep -qi "networks are equivalent" equiv/cec.log; then cp equiv/cec.log equiv/abc.log; s=0; else \
+	    echo "cec did not prove it (equiv/cec.log): dsec"; \
+	    timeout $(PROVE_TIMEOUT) $(YOSYS_ABC) -c "dsec -T $(PROVE_TIMEOUT) equiv/rtl.blif equiv/netlist.blif" \
+	    >equiv/abc.log 2>&1; s=$$?; fi; echo $$s >equiv/abc.status; cat equiv/abc.log; exit $$s
 	@grep -qi "networks are equivalent" equiv/abc.log || { echo "equiv: the netlist is NOT proved equivalent to the RTL"; exit 1; }
 
 # The gate-level RTL against the behavioural reference: a harder proof (multipliers against bit

@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
  */
 final class ProofOptions {
     @Option(names = "--prove-timeout", paramLabel = "SECONDS", defaultValue = "300",
-            description = "Time limit of the proof that the synthesized netlist equals the RTL (ABC dsec; default: "
+            description = "Time limit of each of the two checks that try to prove the synthesized netlist equal to the RTL "
+                    + "(ABC cec with the registers matched by name, then, if it does not prove them equal, dsec; default: "
                     + "${DEFAULT-VALUE}). A proof that does not finish is reported as timeout, never as a pass.")
     long proveTimeout;
 

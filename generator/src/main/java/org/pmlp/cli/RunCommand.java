@@ -167,7 +167,7 @@ final class RunCommand implements Callable<Integer> {
         out.printf("mismatches   %d of %d vectors (RTL vs golden model)%s%n", r.rtlMismatches, r.testVectors,
                 r.netlistMismatches >= 0 ? String.format("; netlist %d", r.netlistMismatches) : "");
         if (r.netlistEquivalence != null) {
-            out.printf("equivalence  netlist = RTL for all inputs: %s (ABC dsec, %.1f s)%n",
+            out.printf("equivalence  netlist = RTL for all inputs: %s (ABC cec or dsec, %.1f s)%n",
                     r.netlistEquivalence, r.netlistEquivalenceSeconds);
         }
         if (!"skipped".equals(r.referenceEquivalence)) {

@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
                 + "each in Verilator against the golden model on random and corner-case vectors (all zeros, all ones, "
                 + "saturating), check the golden model against the independent reference model on the same vectors, "
                 + "synthesize each, simulate its netlist on the same vectors and prove it equivalent to the RTL (ABC "
-                + "dsec), and end with the line `N designs, V vectors, M mismatches, R reference mismatches, P netlists "
+                + "cec or dsec), and end with the line `N designs, V vectors, M mismatches, R reference mismatches, P netlists "
                 + "proved` (M counts RTL and netlist mismatches). Exit code 0 only when M and R are 0 and every netlist "
                 + "is proved.")
 final class SelfCheckCommand implements Callable<Integer> {

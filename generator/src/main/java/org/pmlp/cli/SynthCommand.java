@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "synth", mixinStandardHelpOptions = true,
         description = "Synthesize a design folder's RTL onto a cell library with Yosys (flows/synth.ys, bounded ABC "
                 + "script, timeout), simulate the netlist on the test vectors for power and a second check, prove it "
-                + "equivalent to the RTL (ABC dsec), and update report.json and report.md. Exit code 1 on a netlist "
+                + "equivalent to the RTL (ABC cec or dsec), and update report.json and report.md. Exit code 1 on a netlist "
                 + "mismatch or a failed proof.")
 final class SynthCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DIR", description = "A design folder written by pmlp generate or run.")

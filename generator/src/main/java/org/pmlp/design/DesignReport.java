@@ -292,7 +292,7 @@ public final class DesignReport {
         row(sb, "RTL mismatches vs golden model", rtlMismatches < 0 ? "not simulated" : Integer.toString(rtlMismatches));
         row(sb, "netlist mismatches vs golden model", netlistMismatches < 0 ? "not simulated"
                 : Integer.toString(netlistMismatches));
-        row(sb, "netlist equivalent to the RTL (ABC dsec proof, all inputs)", netlistEquivalence == null ? "not synthesized"
+        row(sb, "netlist equivalent to the RTL (ABC cec or dsec proof, all inputs)", netlistEquivalence == null ? "not synthesized"
                 : netlistEquivalence + String.format(" (%.1f s)", netlistEquivalenceSeconds));
         row(sb, "RTL equal to the behavioural reference rtl/reference.v (ABC dsec proof)", referenceEquivalence
                 + (Double.isNaN(referenceEquivalenceSeconds) ? "" : String.format(" (%.1f s)", referenceEquivalenceSeconds)));

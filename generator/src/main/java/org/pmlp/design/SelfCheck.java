@@ -73,7 +73,7 @@ public final class SelfCheck {
 
     /** The limit of one design's job: simulation build and run, synthesis, BLIF writing, and the proof. */
     public static long jobSeconds(long timeout) {
-        return 4 * timeout + proveTimeout(timeout);
+        return 4 * timeout + NetlistEquivalence.CHECKS * proveTimeout(timeout);
     }
 
     private static long proveTimeout(long timeout) {

@@ -22,7 +22,7 @@ public final class Tools {
 
     public static final List<Tool> REQUIRED = List.of(
             new Tool("yosys", List.of("-V"), "yosys", "synthesis onto the cell library (area)"),
-            new Tool("yosys-abc", List.of("-q", "version"), "yosys", "netlist equivalence proofs (ABC dsec)"),
+            new Tool("yosys-abc", List.of("-q", "version"), "yosys", "netlist equivalence proofs (ABC cec and dsec)"),
             new Tool("verilator", List.of("--version"), "verilator", "cycle-accurate co-simulation"),
             new Tool("iverilog", List.of("-V"), "iverilog", "second, independent Verilog check"),
             new Tool("make", List.of("--version"), "make", "design folder flows"),

@@ -125,9 +125,9 @@ public final class ExploreRun {
      */
     public static final int JOB_TIMEOUTS = 4;
 
-    /** The limit of one verification job as a whole: its tool runs, and the netlist proof's own bound. */
+    /** The limit of one verification job as a whole: its tool runs, and the netlist proof's checks' own bounds. */
     public static long jobSeconds(long toolTimeoutSeconds) {
-        return JOB_TIMEOUTS * toolTimeoutSeconds + NetlistEquivalence.DEFAULT_TIMEOUT_SECONDS;
+        return JOB_TIMEOUTS * toolTimeoutSeconds + NetlistEquivalence.CHECKS * NetlistEquivalence.DEFAULT_TIMEOUT_SECONDS;
     }
 
     /** Where the verification jobs of a run are prepared and run; removed once every design is gathered. */

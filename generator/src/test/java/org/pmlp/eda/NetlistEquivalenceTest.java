@@ -33,6 +33,8 @@ import org.pmlp.testutil.Shared;
  * The netlist equivalence proof on a real design (the wine example, exact): the synthesized
  * netlist is proved equal to its RTL, and the same netlist with one XOR gate turned into an OR
  * is not, even when that corrupted netlist still gives the right class on every test vector.
+ * Registered, the library's flip-flops are not named as the RTL's registers, so the first check
+ * (cec, registers matched by name) cannot pair them and dsec decides; combinational, cec does.
  */
 class NetlistEquivalenceTest {
     @TempDir
@@ -50,6 +52,10 @@ class NetlistEquivalenceTest {
 
         NetlistEquivalence.Result good = NetlistEquivalence.prove(dir, 300);
         assertEquals(NetlistEquivalence.Status.PROVED, good.status(), good.message());
+        assertTrue(Files.readString(dir.resolve("equiv/abc.log")).startsWith("ABC command line: \"dsec"),
+                "registered: dsec decides");
+        assertTrue(Files.readString(dir.resolve("equiv/cec.log")).contains("Miter computation has failed"),
+                "cec cannot pair the registers by name");
 
         // Turn XOR gates into ORs one at a time in the netlist pmlp simulates (netlist.json);
         // prefer one the test vectors do not notice, then give the proof the same netlist as Verilog.
@@ -90,6 +96,33 @@ class NetlistEquivalenceTest {
         Files.writeString(json, original);
         Files.writeString(verilog, originalVerilog);
         assertEquals(NetlistEquivalence.Status.PROVED, NetlistEquivalence.prove(dir, 300).status());
+    }
+
+    @Test
+    void provesACombinationalNetlistByItsCombinationalLogicAndRefutesOneCorruptedGate() throws Exception {
+        RequiredTools.require("yosys", "yosys-abc", "make");
+        Mlp model = ModelJson.read(Shared.repo().resolve("examples/wine/model.json"));
+        CompiledDesign d = DesignFlow.compileRetrained(model, DesignConfig.exact(ModelShape.of(model), QuantSpec.DEFAULT)
+                .withRegisters(org.pmlp.rtl.Registers.NONE), null);
+        TestVectors v = TestVectors.build(d.circuit(), d.program(), null, 50, 7);
+        DesignWriter.write(d, v, dir, null, HeapStyle.TWOS_COMPLEMENT, Double.NaN);
+        YosysSynthesis.run(dir, dir.resolve(DesignWriter.DEFAULT_LIBERTY), 600);
+
+        NetlistEquivalence.Result good = NetlistEquivalence.prove(dir, 300);
+        assertEquals(NetlistEquivalence.Status.PROVED, good.status(), good.message());
+        assertTrue(Files.readString(dir.resolve("equiv/abc.log")).startsWith("ABC command line: \"cec"),
+                "combinational: cec decides");
+
+        Path verilog = dir.resolve("synth/netlist.v");
+        String original = Files.readString(verilog);
+        Matcher m = Pattern.compile("(?m)^\\s+XOR2X1\\s").matcher(original);
+        assertTrue(m.find(), "the wine netlist has XOR gates");
+        Files.writeString(verilog, original.substring(0, m.start()) + original.substring(m.start()).replaceFirst("XOR2X1", "OR2X1"));
+        NetlistEquivalence.Result bad = NetlistEquivalence.prove(dir, 300);
+        assertEquals(NetlistEquivalence.Status.FAILED, bad.status(), bad.message());
+        assertTrue(Files.readString(dir.resolve("equiv/cec.log")).contains("NOT EQUIVALENT"), "cec refutes it");
+        assertTrue(Files.readString(dir.resolve("equiv/abc.log")).startsWith("ABC command line: \"dsec"),
+                "and dsec, asked next, refutes it too");
     }
 
     @Test
