@@ -64,9 +64,10 @@ public record ActivationPass(Window[][] hidden, ActNode.Kind outputKind, Window 
 
         @Override
         public List<Gene> genes(ModelShape shape, QuantSpec spec) {
+            // Threshold layers keep their one bit, so only the other hidden neurons get genes.
             int hidden = 0;
             for (int l = 0; l < shape.layers() - 1; l++) {
-                hidden += shape.layerSizes()[l];
+                hidden += shape.threshold(l) ? 0 : shape.layerSizes()[l];
             }
             // window_shift (slot 9) sits after every older block, so older genomes keep their
             // layout as a prefix.
@@ -88,9 +89,8 @@ public record ActivationPass(Window[][] hidden, ActNode.Kind outputKind, Window 
             for (int l = 0; l < hidden.length; l++) {
                 hidden[l] = new Window[shape.layerSizes()[l]];
                 if (shape.threshold(l)) {
-                    // Threshold neurons keep their one bit; their genes have no effect.
+                    // Threshold neurons keep their one bit and have no genes.
                     java.util.Arrays.fill(hidden[l], THRESHOLD);
-                    h += hidden[l].length;
                     continue;
                 }
                 for (int j = 0; j < hidden[l].length; j++) {

@@ -53,4 +53,27 @@ class WindowShiftGeneTest {
         assertEquals(Window.of(3, 0), window(space, g, 2), "the msb never drops below the width - 1");
         assertEquals(Window.of(9, 2), window(space, g, 0), "other neurons keep theirs");
     }
+
+    @Test
+    void thresholdLayersHaveNoWindowGenes() {
+        // layers 0 and 2 threshold, layer 1 ReLU: only layer 1's neurons get genes
+        ModelShape mixed = new ModelShape(4, new int[] {3, 2, 5, 2}, 2, new boolean[] {true, false, true});
+        SearchSpace space = new SearchSpace(mixed, QuantSpec.DEFAULT, new int[] {0, 1, 2, 3});
+        assertEquals(2, space.blocks().get(index(space, "windows")).length());
+        assertEquals(2, space.blocks().get(index(space, "window_shift")).length());
+        int[][] g = space.exact();
+        g[index(space, "windows")][1] = 1;
+        g[index(space, "window_shift")][1] = 3;
+        ActivationPass act = space.decode(g, new int[] {9, 9, 9}).pass(ActivationPass.NAME);
+        assertEquals(Window.of(6, 6), act.hidden()[1][1], "the second gene is the ReLU layer's second neuron");
+        assertEquals(Window.of(9, 2), act.hidden()[1][0]);
+        for (int l : new int[] {0, 2}) {
+            for (Window w : act.hidden()[l]) {
+                assertEquals(ActivationPass.THRESHOLD, w, "threshold layer " + l);
+            }
+        }
+        SearchSpace all = new SearchSpace(new ModelShape(4, new int[] {3, 2}, 2, new boolean[] {true}), QuantSpec.DEFAULT,
+                new int[] {0, 1, 2, 3});
+        assertEquals(1, all.blocks().get(index(all, "windows")).length(), "one gene left, as for no hidden layer");
+    }
 }
