@@ -314,11 +314,7 @@ public final class Circuit {
         rows.clear();
         List<Edge> ops = operands(s);
         Node[] srcs = operandSources[s.index()];
-        int minExp = Integer.MAX_VALUE;
-        for (Node src : srcs) {
-            minExp = Math.min(minExp, src.exponent());
-        }
-        minExp = minExp == Integer.MAX_VALUE ? 0 : minExp;
+        int minExp = minSourceExponent(s);
         rows.constant(heapConstant(s.bias(), s.compensation(), minExp));
         int trunc = s.truncation();
         for (int i = 0; i < srcs.length; i++) {
