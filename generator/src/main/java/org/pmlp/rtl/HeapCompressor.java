@@ -1,5 +1,7 @@
 package org.pmlp.rtl;
 
+import java.util.Arrays;
+
 /**
  * Reduces a bit heap to one bit per column, timing-driven. First a "three-greedy" reduction:
  * columns are taken from the least significant, and within a column a full adder always takes
@@ -82,6 +84,21 @@ final class HeapCompressor {
         return b[bHead++];
     }
 
+    /**
+     * Puts signal s arriving at t into the run [lo, end) sorted by arrival, after those arriving
+     * no later (stable); the run grows by one. Mostly an append.
+     */
+    private static void insert(int[] run, double[] at, int lo, int end, int s, double t) {
+        int j = end;
+        while (j > lo && at[j - 1] > t) {
+            run[j] = run[j - 1];
+            at[j] = at[j - 1];
+            j--;
+        }
+        run[j] = s;
+        at[j] = t;
+    }
+
     /** Three-greedy reduction to at most two bits per column, earliest first in each. */
     private void reduceToTwo(BitColumns columns, Gates g) {
         int w = columns.width();
@@ -102,21 +119,13 @@ final class HeapCompressor {
                 bAt = new double[cap];
                 own = new int[cap];
                 ownAt = new double[cap];
-                carryOut = java.util.Arrays.copyOf(carryOut, cap);
-                carryOutAt = java.util.Arrays.copyOf(carryOutAt, cap);
+                carryOut = Arrays.copyOf(carryOut, cap);
+                carryOutAt = Arrays.copyOf(carryOutAt, cap);
             }
             // the column's own bits, stably sorted by arrival (few distinct arrivals, mostly in order)
             for (int i = 0; i < n; i++) {
                 int s = columns.get(c, i);
-                double t = g.arrival(s);
-                int j = i;
-                while (j > 0 && ownAt[j - 1] > t) {
-                    own[j] = own[j - 1];
-                    ownAt[j] = ownAt[j - 1];
-                    j--;
-                }
-                own[j] = s;
-                ownAt[j] = t;
+                insert(own, ownAt, 0, i, s, g.arrival(s));
             }
             // run A: the carries merged with the own bits, the carries first on a tie
             int ci = 0;
@@ -141,24 +150,8 @@ final class HeapCompressor {
                 int z = poll();
                 int sum = g.xor3(x, y, z);
                 int carry = g.maj(x, y, z);
-                double t = g.arrival(sum);
-                int j = bEnd++;
-                while (j > bHead && bAt[j - 1] > t) {
-                    b[j] = b[j - 1];
-                    bAt[j] = bAt[j - 1];
-                    j--;
-                }
-                b[j] = sum;
-                bAt[j] = t;
-                t = g.arrival(carry);
-                j = carriesOut++;
-                while (j > 0 && carryOutAt[j - 1] > t) {
-                    carryOut[j] = carryOut[j - 1];
-                    carryOutAt[j] = carryOutAt[j - 1];
-                    j--;
-                }
-                carryOut[j] = carry;
-                carryOutAt[j] = t;
+                insert(b, bAt, bHead, bEnd++, sum, g.arrival(sum));
+                insert(carryOut, carryOutAt, 0, carriesOut++, carry, g.arrival(carry));
             }
             int rest = aEnd - aHead + bEnd - bHead;
             left[c] = rest;
@@ -172,8 +165,8 @@ final class HeapCompressor {
             carryOutAt = td;
             carriesIn = carriesOut;
             if (carryOut.length < carryIn.length) {
-                carryOut = java.util.Arrays.copyOf(carryOut, carryIn.length);
-                carryOutAt = java.util.Arrays.copyOf(carryOutAt, carryIn.length);
+                carryOut = Arrays.copyOf(carryOut, carryIn.length);
+                carryOutAt = Arrays.copyOf(carryOutAt, carryIn.length);
             }
         }
     }
@@ -231,7 +224,7 @@ final class HeapCompressor {
 
     /** Ripple over columns [0, k) (given), Sklansky prefix carries over [k, W). */
     private int[] hybrid(int w, int k, Gates g, int[] ripple, int carryIn) {
-        int[] out = java.util.Arrays.copyOf(ripple, w);
+        int[] out = Arrays.copyOf(ripple, w);
         int m = w - k + 1;
         int[] gen = new int[m];
         int[] p = new int[m];
