@@ -70,8 +70,9 @@ synth/netlist.v: rtl/top.v $(LIBERTY)
 # and as pmlp's designs are pipelines without feedback, both hold the same state once every
 # register is loaded, the two clocks the wrapper waits. It proves large designs sequential
 # induction does not finish (exact arrhythmia: 133 s, where dsec ran out of 300 s). Where it
-# does not prove them equal (synthesis may drop or merge registers, so names need not match),
-# sequential equivalence (dsec: registers matched by induction, not by name) decides. The
+# does not prove them equal, sequential equivalence (dsec: registers matched by induction, not
+# by name) decides: always for registered designs, whose flip-flops are named after the
+# library's cells (cec then stops at once), and where synthesis drops or merges a register. The
 # deciding check's output is equiv/abc.log ("Networks are equivalent", "... NOT EQUIVALENT ..."
 # or "... UNDECIDED ..."; only the first passes), the first try's equiv/cec.log.
 equiv: synth/netlist.v

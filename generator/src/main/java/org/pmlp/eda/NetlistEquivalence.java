@@ -13,7 +13,9 @@ import org.pmlp.ToolFailure;
  * {@code synth/cells.lib}) equivalent to its RTL ({@code rtl/top.v}) for every input sequence,
  * through the folder's {@code make equiv} (flows/equiv.ys writes both as BLIF): ABC's
  * combinational check ({@code cec}) with the registers matched by name, and where that does not
- * prove them equal, its sequential equivalence check ({@code dsec}), each within the bound. Test vectors sample the behaviour; this covers all of it.
+ * prove them equal (always for registered designs: the library's flip-flops are not named as
+ * the RTL's registers), its sequential equivalence check ({@code dsec}), each within the bound.
+ * Test vectors sample the behaviour; this covers all of it.
  * A proof that does not finish within its bound is reported as {@link Status#TIMEOUT}, never as
  * a pass.
  */
