@@ -247,6 +247,122 @@ final class Gates {
         return inputs;
     }
 
+    /** The input bits a set of outputs reads and the gates between them, both in increasing (topological) order. */
+    record Cone(int[] inputs, int[] gates) {
+    }
+
+    /** {@link #smallCone}'s visit marks, kept between builds: a signal is visited when its mark is the current epoch. */
+    private int[] coneMark = new int[0];
+    private int coneEpoch;
+
+    /**
+     * The cone of the outputs if it reads at most {@code maxInputs} input bits, else null. A
+     * depth-first walk that stops at the first input too many, so a large design costs a few
+     * dozen steps.
+     */
+    Cone smallCone(int[] outputs, int maxInputs) {
+        if (coneMark.length < size) {
+            coneMark = new int[node.length / 4];
+            coneEpoch = 0;
+        }
+        int epoch = ++coneEpoch;
+        int[] stack = new int[16];
+        int[] inputs = new int[maxInputs];
+        int[] gates = new int[16];
+        int sp = 0;
+        int nIn = 0;
+        int nGates = 0;
+        for (int s : outputs) {
+            stack = push(stack, sp++, s);
+        }
+        while (sp > 0) {
+            int s = stack[--sp];
+            if (s <= ONE || coneMark[s] == epoch) {
+                continue;
+            }
+            coneMark[s] = epoch;
+            int o = node[4 * s];
+            if (o == INPUT) {
+                if (nIn == maxInputs) {
+                    return null;
+                }
+                inputs[nIn++] = s;
+                continue;
+            }
+            gates = push(gates, nGates++, s);
+            stack = push(stack, sp++, node[4 * s + 1]);
+            if (o != NOT) {
+                stack = push(stack, sp++, node[4 * s + 2]);
+            }
+            if (o >= XOR3) {
+                stack = push(stack, sp++, node[4 * s + 3]);
+            }
+        }
+        int[] in = Arrays.copyOf(inputs, nIn);
+        int[] gs = Arrays.copyOf(gates, nGates);
+        Arrays.sort(in);
+        Arrays.sort(gs);
+        return new Cone(in, gs);
+    }
+
+    private static int[] push(int[] a, int at, int v) {
+        int[] b = at == a.length ? Arrays.copyOf(a, 2 * a.length) : a;
+        b[at] = v;
+        return b;
+    }
+
+    /** Truth-table patterns of the first six variables over 64 rows: row r has variable i at bit i of r. */
+    static final long[] VARIABLE = {
+        0xAAAAAAAAAAAAAAAAL, 0xCCCCCCCCCCCCCCCCL, 0xF0F0F0F0F0F0F0F0L,
+        0xFF00FF00FF00FF00L, 0xFFFF0000FFFF0000L, 0xFFFFFFFF00000000L};
+
+    /**
+     * The truth table of each output over the cone's inputs (input i is variable i of
+     * {@link #VARIABLE}; at most six), by evaluating the cone's gates on all 64 rows at once.
+     */
+    long[] truthTables(Cone cone, int[] outputs) {
+        int[] gates = cone.gates();
+        long[] value = new long[gates.length];
+        for (int i = 0; i < gates.length; i++) {
+            int k = 4 * gates[i];
+            long a = valueIn(cone, value, node[k + 1]);
+            long b = valueIn(cone, value, node[k + 2]);
+            long c = valueIn(cone, value, node[k + 3]);
+            value[i] = switch (node[k]) {
+                case NOT -> ~a;
+                case AND -> a & b;
+                case OR -> a | b;
+                case XOR -> a ^ b;
+                case XOR3 -> a ^ b ^ c;
+                case MAJ -> (a & b) | (a & c) | (b & c);
+                default -> throw new IllegalStateException("no truth table for signal kind " + node[k]);
+            };
+        }
+        long[] out = new long[outputs.length];
+        for (int j = 0; j < outputs.length; j++) {
+            out[j] = valueIn(cone, value, outputs[j]);
+        }
+        return out;
+    }
+
+    /** A cone signal's truth table: a constant, an input's variable or a gate's value so far (unused operand slots are ZERO). */
+    private static long valueIn(Cone cone, long[] value, int s) {
+        if (s <= ONE) {
+            return s == ONE ? -1L : 0L;
+        }
+        int g = Arrays.binarySearch(cone.gates(), s);
+        return g >= 0 ? value[g] : VARIABLE[Arrays.binarySearch(cone.inputs(), s)];
+    }
+
+    /** The gates of each kind ({@link #KINDS} order) among the given ones. */
+    int[] kindCounts(int[] gates) {
+        int[] counts = new int[KINDS.length];
+        for (int s : gates) {
+            counts[node[4 * s] - NOT]++;
+        }
+        return counts;
+    }
+
     static int constant(boolean v) {
         return v ? ONE : ZERO;
     }
