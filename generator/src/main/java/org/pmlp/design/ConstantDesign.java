@@ -23,8 +23,8 @@ public final class ConstantDesign {
         if (r.inputPortBits == 0) {
             return "it reads no input bit (every input is dropped or has no weight left)";
         }
-        // No cell is not enough: a classifier can be wires alone (class bits that are input bits,
-        // as a re-synthesized one-feature design can be), and such a design is 0 cm^2 and real.
+        // No cell is not enough: a classifier can be wires alone (class bits that are input bits),
+        // and such a design is 0 cm^2 and real.
         if (!Double.isNaN(r.areaCm2) && r.cells.isEmpty() && (golden == null || allEqual(golden))) {
             return "synthesis left no cell and nothing shows its output depends on its inputs";
         }

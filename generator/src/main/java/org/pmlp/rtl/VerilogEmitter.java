@@ -17,10 +17,8 @@ import org.pmlp.ir.WidthInference;
 /**
  * Writes a width-inferred circuit as one flat Verilog-2005 module {@code top}: registered
  * inputs, a combinational core of explicit bit heaps (compressed by {@link HeapCompressor}),
- * activation windows and the comparator tournament, and a registered class output; a design
- * that reads at most six input bits is re-synthesized from its truth table when that is smaller
- * ({@link SmallFunctions}). Only signals that reach the output are written, so
- * {@code verilator --lint-only -Wall} is silent.
+ * activation windows and the comparator tournament, and a registered class output. Only
+ * signals that reach the output are written, so {@code verilator --lint-only -Wall} is silent.
  */
 public final class VerilogEmitter {
     private final Circuit circuit;
@@ -44,8 +42,6 @@ public final class VerilogEmitter {
     private int speculated;
     /** For tests: build the argmax with this many speculated levels instead of choosing (-1: choose). */
     private int forcedSpeculation = -1;
-    /** For tests: whether small designs are re-synthesized ({@link SmallFunctions}). */
-    private boolean resynthesize = true;
 
     /**
      * What {@link #census} builds with, one per thread, kept from candidate to candidate of a
@@ -140,14 +136,6 @@ public final class VerilogEmitter {
         return d -> e.g.criticalPath(e.y, d);
     }
 
-    /** For tests: the live gates' {@link SmallFunctions#size}, with or without re-synthesizing a small design. */
-    static double gateSize(Circuit circuit, HeapStyle style, boolean resynthesize) {
-        VerilogEmitter e = new VerilogEmitter(circuit, style, Registers.BOTH, false);
-        e.resynthesize = resynthesize;
-        e.build();
-        return SmallFunctions.size(e.g, e.y);
-    }
-
     /** How many argmax levels the emitter builds speculative for the circuit (for tests). */
     static int speculatedLevels(Circuit circuit, HeapStyle style) {
         VerilogEmitter e = new VerilogEmitter(circuit, style, Registers.BOTH, false);
@@ -170,9 +158,6 @@ public final class VerilogEmitter {
     private void build() {
         buildHeaps();
         y = argmax(circuit.argmax());
-        if (resynthesize) {
-            y = SmallFunctions.resynthesize(g, y);
-        }
     }
 
     /** Inputs, sums and activations, in topological order: everything but the argmax. */
