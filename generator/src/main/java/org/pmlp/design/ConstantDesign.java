@@ -23,13 +23,15 @@ public final class ConstantDesign {
         if (r.inputPortBits == 0) {
             return "it reads no input bit (every input is dropped or has no weight left)";
         }
-        // No cell is not enough: a classifier can be wires alone (class bits that are input bits),
-        // and such a design is 0 cm^2 and real.
-        if (!Double.isNaN(r.areaCm2) && r.cells.isEmpty() && (golden == null || allEqual(golden))) {
-            return "synthesis left no cell and nothing shows its output depends on its inputs";
+        // No logic is not enough: a classifier can be wires alone (class bits that are input bits),
+        // 0 cm^2 and real; it is constant when it also answers one class.
+        boolean noCell = !Double.isNaN(r.areaCm2) && r.cells.isEmpty();
+        if (noCell && golden == null) {
+            return "synthesis left no cell and its test answers are unknown";
         }
-        if (r.rtlGates == 0 && golden != null && golden.length > 0 && allEqual(golden)) {
-            return "it has no logic gate and answers one class on all " + golden.length + " test vectors";
+        if ((noCell || r.rtlGates == 0) && golden != null && golden.length > 0 && allEqual(golden)) {
+            return "it has no logic " + (noCell ? "cell" : "gate") + " and answers one class on all " + golden.length
+                    + " test vectors";
         }
         return null;
     }

@@ -17,6 +17,9 @@ class ConstantDesignTest {
         assertNull(ConstantDesign.reason(r, new int[] {0, 9, 9, 0}));
         assertNotNull(ConstantDesign.reason(r, new int[] {0, 0, 0}));
         assertNotNull(ConstantDesign.reason(r, (int[]) null), "nothing shows it depends on its inputs");
+        r.rtlGates = 5; // RTL gates that synthesis removed: one class, no cell
+        assertNotNull(ConstantDesign.reason(r, new int[] {2, 2}));
+        assertNull(ConstantDesign.reason(r, new int[] {2, 3}));
     }
 
     @Test
