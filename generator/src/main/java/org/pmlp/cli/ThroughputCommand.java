@@ -61,9 +61,28 @@ final class ThroughputCommand implements Callable<Integer> {
                 loaded.model().topology(), ev.trainRows(), r.candidates(), r.singleRate(), r.parallelRate(), r.jobs());
         System.out.printf("on 1 thread, %.0f candidates/s of that thread's CPU time (less disturbed by other load)%n",
                 r.singleCpuRate());
-        System.out.printf("mean training accuracy of the candidates: %.6f%n", r.meanAccuracy());
+        System.out.printf("mean of the candidates' scores: training accuracy %.6f, estimated area %.9f cm^2, estimated"
+                + " worst path %.6f ms%n", r.meanAccuracy(), r.meanAreaCm2(), r.meanPathMs());
+        System.out.println(partLine(r.partMicros()));
         System.out.printf("the literature's budget (population 1000, 1000 offspring, 30 generations: %d evaluations)"
                 + " would take %.1f s at that rate%n", literature, literature / r.parallelRate());
         return 0;
+    }
+
+    /** One line: microseconds per candidate of each part of the hot path, and its share. */
+    static String partLine(double[] micros) {
+        double total = java.util.Arrays.stream(micros).sum();
+        StringBuilder b = new StringBuilder("per candidate (a further pass on 1 thread, parts timed):");
+        String sep = " ";
+        for (CandidateEvaluator.Part p : CandidateEvaluator.Part.values()) {
+            double us = micros[p.ordinal()];
+            if (p == CandidateEvaluator.Part.FULL_FLOW && us == 0) {
+                continue;
+            }
+            b.append(sep).append(p.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
+                    .append(String.format(java.util.Locale.ROOT, " %.1f us (%.0f%%)", us, total > 0 ? 100 * us / total : 0));
+            sep = ", ";
+        }
+        return b.append(String.format(java.util.Locale.ROOT, "; %.1f us in all", total)).toString();
     }
 }

@@ -97,13 +97,51 @@ public final class CandidateEvaluator {
      * without a flat form take the full flow ({@link #evaluateFull}), with the same result.
      */
     public Score evaluate(int[][] genome) {
+        return evaluate(genome, null);
+    }
+
+    /** Where a candidate's time goes: the parts of {@link #evaluate}, by {@link Part}. */
+    public enum Part {
+        /** the genome decoded into a configuration (weight-format base looked up) */
+        DECODE,
+        /** the configuration applied as edits to the flat base, widths inferred */
+        EDIT_AND_WIDTHS,
+        /** the bit-exact golden model over the training set */
+        GOLDEN_MODEL,
+        /** the cost census: the base circuit synchronised with the edits, the emitter's gates built, live cells counted and timed */
+        CENSUS,
+        /** candidates without a flat form, scored by the full flow */
+        FULL_FLOW
+    }
+
+    /**
+     * As {@link #evaluate(int[][])}, adding each part's nanoseconds to {@code nanos} (indexed by
+     * {@link Part#ordinal}) when it is given: for the benchmark's split, on the same code path.
+     */
+    Score evaluate(int[][] genome, long[] nanos) {
+        long t0 = nanos == null ? 0 : System.nanoTime();
         FormatBase base = base(genome);
         DesignConfig config = space.decode(genome, base.hiddenMsb());
         FlatNetwork net = base.flat().get();
+        long t1 = nanos == null ? 0 : System.nanoTime();
         if (DesignFlow.edit(net, config) && net.infer()) {
-            return score(net.countCorrect(trainBatch), net.syncedCircuit());
+            long t2 = nanos == null ? 0 : System.nanoTime();
+            int correct = net.countCorrect(trainBatch);
+            long t3 = nanos == null ? 0 : System.nanoTime();
+            Score s = score(correct, net.syncedCircuit());
+            if (nanos != null) {
+                nanos[Part.DECODE.ordinal()] += t1 - t0;
+                nanos[Part.EDIT_AND_WIDTHS.ordinal()] += t2 - t1;
+                nanos[Part.GOLDEN_MODEL.ordinal()] += t3 - t2;
+                nanos[Part.CENSUS.ordinal()] += System.nanoTime() - t3;
+            }
+            return s;
         }
-        return evaluateFull(genome);
+        Score s = evaluateFull(genome);
+        if (nanos != null) {
+            nanos[Part.FULL_FLOW.ordinal()] += System.nanoTime() - t0;
+        }
+        return s;
     }
 
     /** The genome's score through the full flow ({@link #compile}): what {@link #evaluate} must equal. */

@@ -14,10 +14,19 @@ public final class Throughput {
      * loaded machine disturbs less) and with {@code jobs} threads.
      *
      * @param meanAccuracy the candidates' mean training accuracy: what the seed chose, for reproducibility
+     * @param meanAreaCm2 the candidates' mean estimated area, and {@code meanPathMs} their mean estimated
+     *                    worst path: with the accuracy, a fingerprint of the scores, which a change meant
+     *                    only to be faster must leave as they were
+     * @param partMicros microseconds per candidate of each {@link CandidateEvaluator.Part} (by ordinal), from
+     *                   a further one-thread pass that times the parts
      */
     public record Result(int candidates, double singleRate, double singleCpuRate, double parallelRate, int jobs,
-                         double meanAccuracy) {
+                         double meanAccuracy, double meanAreaCm2, double meanPathMs, double[] partMicros) {
     }
+
+    /** At least this long of untimed passes before the timing (the JIT's tiers settle in a few seconds). */
+    private static final long WARM_UP_NANOS = 4_000_000_000L;
+    private static final int MAX_WARM_UP_PASSES = 20;
 
     private Throughput() {
     }
@@ -33,13 +42,21 @@ public final class Throughput {
         // hot path; before, only those of the first 300 candidates were, and the timed loop paid
         // for retraining the rest) and let the JIT compile the hot path (one untimed pass: after
         // 300 candidates it was still compiling, and the one-thread figure came out at a third of
-        // the figure measured right after it with --jobs 1).
+        // the figure measured right after it with --jobs 1; one pass of 5000 cardio candidates,
+        // about a second, still left the figure at half the rate of a 20000-candidate run, so the
+        // passes repeat for WARM_UP_NANOS, or MAX_WARM_UP_PASSES for a handful of candidates: the
+        // search itself runs tens of thousands of candidates).
         for (int[][] g : genomes) {
             ev.modelFor(g);
         }
-        for (int[][] g : genomes) {
-            ev.evaluate(g);
-        }
+        long warm = System.nanoTime();
+        int passes = 0;
+        do {
+            for (int[][] g : genomes) {
+                ev.evaluate(g);
+            }
+            passes++;
+        } while (System.nanoTime() - warm < WARM_UP_NANOS && passes < MAX_WARM_UP_PASSES);
         java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
         long c0 = cpu.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
@@ -56,11 +73,27 @@ public final class Throughput {
                 f.add(pool.submit(() -> ev.evaluate(g)));
             }
             double accuracy = 0;
+            double area = 0;
+            double path = 0;
             for (Future<CandidateEvaluator.Score> x : f) {
-                accuracy += x.get().accuracy();
+                CandidateEvaluator.Score s = x.get();
+                accuracy += s.accuracy();
+                area += s.areaCm2();
+                path += s.pathMs();
             }
             double parallel = candidates / ((System.nanoTime() - t1) / 1e9);
-            return new Result(candidates, single, singleCpu, parallel, jobs, accuracy / candidates);
+            // Last, so the rates above are of the plain hot path: the parts, timed on one thread
+            // (a few clock reads per candidate, well under a microsecond).
+            long[] nanos = new long[CandidateEvaluator.Part.values().length];
+            for (int[][] g : genomes) {
+                ev.evaluate(g, nanos);
+            }
+            double[] micros = new double[nanos.length];
+            for (int i = 0; i < nanos.length; i++) {
+                micros[i] = nanos[i] / 1e3 / candidates;
+            }
+            return new Result(candidates, single, singleCpu, parallel, jobs, accuracy / candidates, area / candidates,
+                    path / candidates, micros);
         } finally {
             pool.shutdownNow();
         }

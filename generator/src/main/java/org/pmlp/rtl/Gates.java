@@ -154,8 +154,9 @@ final class Gates {
 
     /** Whether x is the complement of y (one is a NOT of the other). */
     private boolean complements(int x, int y) {
-        return node[4 * x] == NOT && node[4 * x + 1] == y || node[4 * y] == NOT && node[4 * y + 1] == x
-                || x == ZERO && y == ONE || x == ONE && y == ZERO;
+        // notOf, not the gates' kinds: the only NOT gates are those not() made and recorded there
+        // (a NOT of a NOT is never made), and this small array stays in cache where node does not
+        return notOf[x] == y + 1 || notOf[y] == x + 1 || x == ZERO && y == ONE || x == ONE && y == ZERO;
     }
 
     /** Arrival time of a signal under {@link GateDelays#POLICY} (inputs at 0): steers the heap compressor. */

@@ -415,7 +415,7 @@ class EveryOptionMattersTest {
 
         // throughput: what it scored (rates are timings and never compared)
         String[] tp = a("throughput", "--model", bare, "--train", w, "--candidates", "20", "--jobs", "1");
-        Observe scored = lines("training rows", "mean training accuracy", "error").masking("[0-9.]+ candidates/s.*$");
+        Observe scored = lines("training rows", "mean of the candidates", "error").masking("[0-9.]+ candidates/s.*$");
         put("throughput", "--model", () -> required("--model", without(tp, "--model", true)));
         put("throughput", "--candidates", () -> changes(scored, tp, replace(tp, "--candidates", "20", "--candidates",
                 "30")));
