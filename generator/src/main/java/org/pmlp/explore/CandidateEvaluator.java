@@ -108,7 +108,10 @@ public final class CandidateEvaluator {
         EDIT_AND_WIDTHS,
         /** the bit-exact golden model over the training set */
         GOLDEN_MODEL,
-        /** the cost census: the base circuit synchronised with the edits, the emitter's gates built, live cells counted and timed */
+        /**
+         * the cost census: the base circuit synchronised with the edits, the emitter's gates built,
+         * the live cells counted and timed
+         */
         CENSUS,
         /** candidates without a flat form, scored by the full flow */
         FULL_FLOW
