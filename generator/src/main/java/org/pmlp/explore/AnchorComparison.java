@@ -421,14 +421,20 @@ public final class AnchorComparison {
         return sb.toString();
     }
 
-    /** pmlp's verified front (accuracy against area) with every work's points over it, log area axis. */
+    /**
+     * pmlp's verified front (accuracy against area) with every work's points over it, log area axis.
+     * A design of no cell (its class bits are input bits or constants) has no place on a log axis:
+     * it is drawn as its own series at half the smallest area drawn, named so, rather than left out
+     * with the designs it dominates.
+     */
     static void plot(Path png, String dataset, List<Design> designs, List<Anchors.Anchor> anchors) {
         List<ParetoPlot.Point> front = new ArrayList<>();
-        for (Design d : designs) {
-            boolean dominated = designs.stream().anyMatch(o -> o != d && o.accuracy() >= d.accuracy()
-                    && o.areaCm2() <= d.areaCm2() && (o.accuracy() > d.accuracy() || o.areaCm2() < d.areaCm2()));
-            if (!dominated && d.areaCm2() > 0) {
+        List<Double> zeroArea = new ArrayList<>();
+        for (Design d : front(designs)) {
+            if (d.areaCm2() > 0) {
                 front.add(new ParetoPlot.Point(d.accuracy(), d.areaCm2(), d.powerMw()));
+            } else {
+                zeroArea.add(d.accuracy());
             }
         }
         Map<String, List<ParetoPlot.Point>> works = new LinkedHashMap<>();
@@ -438,8 +444,45 @@ public final class AnchorComparison {
                         .add(new ParetoPlot.Point(a.accuracy(), a.areaCm2(), a.powerMw()));
             }
         }
+        if (!zeroArea.isEmpty()) {
+            double floor = zeroAreaFloor(front, works);
+            List<ParetoPlot.Point> pts = zeroArea.stream().map(acc -> new ParetoPlot.Point(acc, floor, 0)).toList();
+            Map<String, List<ParetoPlot.Point>> all = new LinkedHashMap<>();
+            all.put(String.format("pmlp, 0 cm^2 (no cell; drawn at %.2g)", floor), pts);
+            all.putAll(works);
+            works = all;
+        }
         ParetoPlot.writeWithReferences(png, dataset + ": pmlp's verified front and the published points",
                 "area without flip-flops (cm^2, log scale)", front, works);
+    }
+
+    /** The designs no other design beats on test accuracy and area (designs with equal scores all stay). */
+    static List<Design> front(List<Design> designs) {
+        List<Design> front = new ArrayList<>();
+        for (Design d : designs) {
+            boolean dominated = designs.stream().anyMatch(o -> o != d && o.accuracy() >= d.accuracy()
+                    && o.areaCm2() <= d.areaCm2() && (o.accuracy() > d.accuracy() || o.areaCm2() < d.areaCm2()));
+            if (!dominated) {
+                front.add(d);
+            }
+        }
+        return front;
+    }
+
+    /** Half the smallest positive area drawn (1e-4 cm^2 when there is none). */
+    static double zeroAreaFloor(List<ParetoPlot.Point> front, Map<String, List<ParetoPlot.Point>> works) {
+        double min = Double.POSITIVE_INFINITY;
+        for (ParetoPlot.Point p : front) {
+            min = Math.min(min, p.area());
+        }
+        for (List<ParetoPlot.Point> pts : works.values()) {
+            for (ParetoPlot.Point p : pts) {
+                if (p.area() > 0) {
+                    min = Math.min(min, p.area());
+                }
+            }
+        }
+        return Double.isInfinite(min) ? 1e-4 : min / 2;
     }
 
     private static String quote(String s) {

@@ -215,4 +215,21 @@ class AnchorComparisonTest {
         assertEquals(d, AnchorComparison.smallestAtLeast(List.of(d), 0.9610));
         assertNull(AnchorComparison.smallestAtLeast(List.of(d), 0.9611));
     }
+
+    @Test
+    void aDesignOfNoCellStaysOnThePlottedFrontAtAFloor() throws Exception {
+        // a classifier of wires (0 cm^2) dominates the 0.02 cm^2 design of lower accuracy; the 0.01 one is more accurate
+        AnchorComparison.Design wires = new AnchorComparison.Design("net-1/loss5/d01", tmp, 0.60, 0, 0, "none");
+        AnchorComparison.Design small = new AnchorComparison.Design("loss5/d01", tmp, 0.70, 0.01, 0.03, "none");
+        AnchorComparison.Design beaten = new AnchorComparison.Design("loss5/d02", tmp, 0.55, 0.02, 0.06, "none");
+        assertEquals(List.of(wires, small), AnchorComparison.front(List.of(wires, small, beaten)));
+        ParetoPlot.Point anchor = new ParetoPlot.Point(0.58, 0.0023, 0.004);
+        assertEquals(0.0023 / 2, AnchorComparison.zeroAreaFloor(List.of(new ParetoPlot.Point(0.7, 0.01, 0.03)),
+                Map.of("TNN", List.of(anchor))), 1e-15);
+        assertEquals(1e-4, AnchorComparison.zeroAreaFloor(List.of(), Map.of()), 0);
+        Path png = tmp.resolve("anchors-area.png");
+        AnchorComparison.plot(png, "redwine", List.of(wires, small, beaten),
+                List.of(new Anchors.Anchor("redwine", "TNN", 0.58, 0.0023, 0.004, 0.6, "parallel-combinational", 1)));
+        assertTrue(Files.size(png) > 1000, "the plot");
+    }
 }
