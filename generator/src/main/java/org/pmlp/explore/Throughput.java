@@ -24,7 +24,10 @@ public final class Throughput {
                          double meanAccuracy, double meanAreaCm2, double meanPathMs, double[] partMicros) {
     }
 
-    /** At least this long of untimed passes before the timing (the JIT's tiers settle in a few seconds). */
+    /**
+     * Untimed passes before the timing repeat this long, at most {@link #MAX_WARM_UP_PASSES} of them
+     * and at least one (the JIT's tiers settle in a few seconds).
+     */
     private static final long WARM_UP_NANOS = 4_000_000_000L;
     private static final int MAX_WARM_UP_PASSES = 20;
 
@@ -83,7 +86,7 @@ public final class Throughput {
             }
             double parallel = candidates / ((System.nanoTime() - t1) / 1e9);
             // Last, so the rates above are of the plain hot path: the parts, timed on one thread
-            // (a few clock reads per candidate, well under a microsecond).
+            // (five clock reads per candidate on top of the work they time).
             long[] nanos = new long[CandidateEvaluator.Part.values().length];
             for (int[][] g : genomes) {
                 ev.evaluate(g, nanos);
