@@ -38,11 +38,18 @@ public record CsdFormat(int bits, int digits) implements WeightFormat {
         };
     }
 
-    /** Sorted integers in [-max, max] with at most {@code digits} non-zero CSD digits. */
+    /**
+     * Sorted integers in [-max, max] with at most {@code digits} non-zero CSD digits. Computed once
+     * per (max, digits) and shared (read-only): quantization-aware training fits the grid at every
+     * step, and rebuilding the table each time was a tenth of a cardio search's time.
+     */
     static long[] representable(long max, int digits) {
-        return java.util.stream.LongStream.rangeClosed(-max, max)
-                .filter(v -> Csd.weight(v) <= digits).toArray();
+        return TABLES.computeIfAbsent(max << 6 | digits, k -> java.util.stream.LongStream.rangeClosed(-max, max)
+                .filter(v -> Csd.weight(v) <= digits).toArray());
     }
+
+    private static final java.util.concurrent.ConcurrentHashMap<Long, long[]> TABLES =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Nearest value in a sorted array; ties go to the smaller magnitude. */
     static long nearest(long[] sorted, double v) {

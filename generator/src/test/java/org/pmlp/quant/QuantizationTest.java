@@ -17,6 +17,24 @@ class QuantizationTest {
     }
 
     @Test
+    void csdValueTablesAreEveryValueOfFewDigitsSortedAndBuiltOnce() {
+        for (int bits = 2; bits <= 16; bits++) {
+            long max = (1L << (bits - 1)) - 1;
+            for (int digits = 1; digits <= bits; digits++) {
+                long[] t = CsdFormat.representable(max, digits);
+                int at = 0;
+                for (long v = -max; v <= max; v++) {
+                    if (Csd.weight(v) <= digits) {
+                        assertEquals(v, t[at++], "csd" + digits + " of " + bits + " bits");
+                    }
+                }
+                assertEquals(at, t.length);
+                assertTrue(t == CsdFormat.representable(max, digits), "shared, not rebuilt at each fit");
+            }
+        }
+    }
+
+    @Test
     void csdDigitsRebuildTheValueWithoutAdjacentNonZeros() {
         for (long v = -300; v <= 300; v++) {
             long sum = 0;
