@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
                 + "per candidate of each part (decode, edits and width inference, golden model, cost census), and what "
                 + "the literature's budget (population 1000, 30 generations) would take. Every weight-format "
                 + "combination the candidates use is retrained, and untimed passes over them repeat for 4 s (at most "
-                + "20), before the timing starts.")
+                + "20), before the timing starts; the --jobs threads make one untimed pass of their own first.")
 final class ThroughputCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "MODEL", description = "The trained model.")
     Path model;
