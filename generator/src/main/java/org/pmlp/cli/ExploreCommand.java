@@ -30,7 +30,8 @@ import picocli.CommandLine.Option;
                 + "than the period of --clock-hz is infeasible. Every design on the final front is then generated, "
                 + "co-simulated in Verilator and synthesized with Yosys.",
                 "Writes DIR/pareto.csv, DIR/designs/*, DIR/pareto-area.png, DIR/pareto-power.png, DIR/report.md. "
-                        + "Checkpoints every generation: after Ctrl-C or a crash, `pmlp explore --resume DIR` continues "
+                        + "Checkpoints after the first generation, then at most once a second, and after the last: after "
+                        + "Ctrl-C or a crash, `pmlp explore --resume DIR` continues from the last one "
                         + "(options given beside --resume override the saved ones if they leave the search unchanged, "
                         + "like --jobs; one that changes it, or a changed input file, is refused by name)."})
 final class ExploreCommand implements Callable<Integer> {

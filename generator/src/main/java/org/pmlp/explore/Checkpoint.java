@@ -11,14 +11,49 @@ import org.pmlp.util.Files2;
 import org.pmlp.util.Json;
 
 /**
- * A search's state after a completed generation, written atomically into the run folder so an
- * interrupted run can continue ({@code pmlp explore --resume DIR}). Scores are not stored: they
- * are recomputed (the evaluation is deterministic), which also checks nothing drifted.
+ * A search's state after a completed generation (not after every one: {@link Pace}), written
+ * atomically into the run folder so an interrupted run can continue ({@code pmlp explore --resume
+ * DIR}). Scores are not stored: they are recomputed (the evaluation is deterministic), which also
+ * checks nothing drifted.
  */
 public final class Checkpoint {
     public static final String FILE = "checkpoint.json";
 
     private Checkpoint() {
+    }
+
+    /**
+     * When a search writes its checkpoint: after its first generation (so an interrupted run can
+     * resume early), after its last, and in between at most once per interval. Writing after
+     * every generation took 12% of a cardio search's time (1200 small generations: 9.6 s against
+     * 8.4 s without); a resumed run redoes the generations since the last write, with the same result.
+     */
+    static final class Pace {
+        private final long intervalNanos;
+        private final java.util.function.LongSupplier clock;
+        private long last;
+        private boolean written;
+
+        Pace(long intervalNanos, java.util.function.LongSupplier clock) {
+            this.intervalNanos = intervalNanos;
+            this.clock = clock;
+        }
+
+        /** Whether the state after a generation is written; {@code last} marks the search's final generation. */
+        boolean due(boolean lastGeneration) {
+            long now = clock.getAsLong();
+            if (written && !lastGeneration && now - last < intervalNanos) {
+                return false;
+            }
+            written = true;
+            last = now;
+            return true;
+        }
+    }
+
+    /** The pace of a search's checkpoints: at most one a second between its first and last generation. */
+    static Pace pace() {
+        return new Pace(1_000_000_000L, System::nanoTime);
     }
 
     public static void write(Path dir, RunFingerprint fingerprint, Nsga2Search.State s) {

@@ -36,7 +36,7 @@ import org.pmlp.util.Json;
 import org.pmlp.util.Parallel;
 
 /**
- * A whole exploration: baseline, search (checkpointed every generation), then verification of
+ * A whole exploration: baseline, search (checkpointed as it goes), then verification of
  * every design on the final front (generated, co-simulated in Verilator, synthesized with Yosys,
  * in parallel), pareto.csv, plots and report.md in the run folder.
  */
@@ -156,7 +156,7 @@ public final class ExploreRun {
                            long evaluations) {
     }
 
-    /** The search alone (checkpointed in {@code dir} every generation): nothing is verified yet. */
+    /** The search alone (checkpointed in {@code dir} as it goes): nothing is verified yet. */
     public static Searched search(Mlp model, Dataset train, Options o, Path dir, RunFingerprint inputs,
                                   PrintStream log) {
         SearchSpace space = SearchSpace.of(model, QuantSpec.DEFAULT);
@@ -192,8 +192,11 @@ public final class ExploreRun {
                     .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(1000)
                     .setConsumer(new ConsoleProgressBarConsumer(System.err)).continuousUpdate().build()) {
                 bar.stepTo(state.generation() - 1);
+                Checkpoint.Pace pace = Checkpoint.pace();
                 state = search.run(state, (st, best, rate) -> {
-                    Checkpoint.write(dir, fingerprint, st);
+                    if (pace.due(st.generation() > o.search().generations())) {
+                        Checkpoint.write(dir, fingerprint, st);
+                    }
                     bar.stepTo(st.generation() - 1);
                     bar.setExtraMessage(best == null ? String.format(" no feasible design yet, %.0f cand/s", rate)
                             : String.format(" best %.3f cm2 at %.4f, %.0f cand/s", best.score().areaCm2(),

@@ -21,6 +21,24 @@ class CheckpointTest {
     }
 
     @Test
+    void checkpointsAreWrittenFirstLastAndAtMostOncePerInterval() {
+        long[] now = {0};
+        Checkpoint.Pace pace = new Checkpoint.Pace(1000, () -> now[0]);
+        assertTrue(pace.due(false), "the first generation is written");
+        now[0] = 400;
+        assertTrue(!pace.due(false), "then not before the interval is up");
+        now[0] = 999;
+        assertTrue(!pace.due(false));
+        assertTrue(pace.due(true), "the last generation is written whatever the time");
+        now[0] = 1998;
+        assertTrue(!pace.due(false), "the interval runs from the last write");
+        now[0] = 1999;
+        assertTrue(pace.due(false));
+        now[0] = 2000;
+        assertTrue(!pace.due(false));
+    }
+
+    @Test
     void changedInputsAreRefusedByName() {
         RunFingerprint f = new RunFingerprint().option("--header", "auto").option("--heap", "twos")
                 .content("cost model", "a");
