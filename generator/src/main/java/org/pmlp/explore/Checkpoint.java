@@ -39,7 +39,7 @@ public final class Checkpoint {
             this.clock = clock;
         }
 
-        /** Whether the state after a generation is written; {@code last} marks the search's final generation. */
+        /** Whether the state after a generation is written; {@code lastGeneration}: it is the search's final one. */
         boolean due(boolean lastGeneration) {
             long now = clock.getAsLong();
             if (written && !lastGeneration && now - last < intervalNanos) {

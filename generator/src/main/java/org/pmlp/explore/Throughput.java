@@ -34,14 +34,18 @@ public final class Throughput {
     private Throughput() {
     }
 
-    private static void runAll(ExecutorService pool, CandidateEvaluator ev, List<int[][]> genomes) throws Exception {
+    /** The genomes' scores, one task per genome on the pool, in the genomes' order. */
+    private static List<CandidateEvaluator.Score> scoreAll(ExecutorService pool, CandidateEvaluator ev,
+                                                           List<int[][]> genomes) throws Exception {
         List<Future<CandidateEvaluator.Score>> f = new ArrayList<>();
         for (int[][] g : genomes) {
             f.add(pool.submit(() -> ev.evaluate(g)));
         }
+        List<CandidateEvaluator.Score> scores = new ArrayList<>(f.size());
         for (Future<CandidateEvaluator.Score> x : f) {
-            x.get();
+            scores.add(x.get());
         }
+        return scores;
     }
 
     public static Result measure(CandidateEvaluator ev, int candidates, int jobs, long seed) throws Exception {
@@ -84,22 +88,18 @@ public final class Throughput {
             // every format combination it meets (they hold working memory), which the timed pass
             // used to pay for, so that the figure on several threads came out below the one on one
             // thread; a search's threads build them in its first generations and keep them.
-            runAll(pool, ev, genomes);
+            scoreAll(pool, ev, genomes);
             long t1 = System.nanoTime();
-            List<Future<CandidateEvaluator.Score>> f = new ArrayList<>();
-            for (int[][] g : genomes) {
-                f.add(pool.submit(() -> ev.evaluate(g)));
-            }
+            List<CandidateEvaluator.Score> scores = scoreAll(pool, ev, genomes);
+            double parallel = candidates / ((System.nanoTime() - t1) / 1e9);
             double accuracy = 0;
             double area = 0;
             double path = 0;
-            for (Future<CandidateEvaluator.Score> x : f) {
-                CandidateEvaluator.Score s = x.get();
+            for (CandidateEvaluator.Score s : scores) {
                 accuracy += s.accuracy();
                 area += s.areaCm2();
                 path += s.pathMs();
             }
-            double parallel = candidates / ((System.nanoTime() - t1) / 1e9);
             // Last, so the rates above are of the plain hot path: the parts, timed on one thread
             // (five clock reads per candidate on top of the work they time).
             long[] nanos = new long[CandidateEvaluator.Part.values().length];
