@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import org.pmlp.util.Parallel;
 
 /**
@@ -91,13 +90,10 @@ public final class Nsga2Search {
         List<int[][]> bases = new ArrayList<>();
         bases.add(space.exact());
         int budgets = space.featureBudgets();
-        List<Future<CandidateEvaluator.Score>> scores = new ArrayList<>();
+        List<CandidateEvaluator.Score> scores = Parallel.map(pool, budgets,
+                i -> evaluator.evaluate(space.exactWithBudget(i + 1)));
         for (int b = 1; b <= budgets; b++) {
-            int[][] g = space.exactWithBudget(b);
-            scores.add(pool.submit(() -> evaluator.evaluate(g)));
-        }
-        for (int b = 1; b <= budgets; b++) {
-            if (bases.size() < options.population() / 2 && objectives.feasible(Parallel.join(scores.get(b - 1)))) {
+            if (bases.size() < options.population() / 2 && objectives.feasible(scores.get(b - 1))) {
                 bases.add(space.exactWithBudget(b));
             }
         }
@@ -168,26 +164,26 @@ public final class Nsga2Search {
 
     /** Scores the unevaluated phenotypes in parallel, keeping the population's order. */
     private ISeq<Phenotype<IntegerGene, Vec<double[]>>> evaluateAll(Seq<Phenotype<IntegerGene, Vec<double[]>>> population) {
-        List<Future<CandidateEvaluator.Score>> futures = new ArrayList<>(population.size());
         List<int[][]> genomes = new ArrayList<>(population.size());
-        for (Phenotype<IntegerGene, Vec<double[]>> p : population) {
-            if (p.isEvaluated()) {
-                futures.add(null);
-                genomes.add(null);
-            } else {
-                int[][] g = Genomes.toInts(p.genotype());
-                genomes.add(g);
-                futures.add(pool.submit(() -> evaluator.evaluate(g)));
-            }
-        }
-        List<Phenotype<IntegerGene, Vec<double[]>>> out = new ArrayList<>(population.size());
+        List<Integer> unevaluated = new ArrayList<>();
         for (int i = 0; i < population.size(); i++) {
             Phenotype<IntegerGene, Vec<double[]>> p = population.get(i);
-            if (futures.get(i) == null) {
+            genomes.add(p.isEvaluated() ? null : Genomes.toInts(p.genotype()));
+            if (!p.isEvaluated()) {
+                unevaluated.add(i);
+            }
+        }
+        List<CandidateEvaluator.Score> scores = Parallel.map(pool, unevaluated.size(),
+                k -> evaluator.evaluate(genomes.get(unevaluated.get(k))));
+        List<Phenotype<IntegerGene, Vec<double[]>>> out = new ArrayList<>(population.size());
+        int k = 0;
+        for (int i = 0; i < population.size(); i++) {
+            Phenotype<IntegerGene, Vec<double[]>> p = population.get(i);
+            if (genomes.get(i) == null) {
                 out.add(p);
                 continue;
             }
-            CandidateEvaluator.Score s = Parallel.join(futures.get(i));
+            CandidateEvaluator.Score s = scores.get(k++);
             evaluations++;
             Candidate c = new Candidate(genomes.get(i), s);
             if (objectives.feasible(s)) {

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import org.pmlp.util.Parallel;
 
 /** Measures how many candidates per second the evaluator scores, on one thread and on several. */
 public final class Throughput {
@@ -34,18 +34,10 @@ public final class Throughput {
     private Throughput() {
     }
 
-    /** The genomes' scores, one task per genome on the pool, in the genomes' order. */
+    /** The genomes' scores, in the genomes' order, computed on the pool ({@link Parallel#map}). */
     private static List<CandidateEvaluator.Score> scoreAll(ExecutorService pool, CandidateEvaluator ev,
-                                                           List<int[][]> genomes) throws Exception {
-        List<Future<CandidateEvaluator.Score>> f = new ArrayList<>();
-        for (int[][] g : genomes) {
-            f.add(pool.submit(() -> ev.evaluate(g)));
-        }
-        List<CandidateEvaluator.Score> scores = new ArrayList<>(f.size());
-        for (Future<CandidateEvaluator.Score> x : f) {
-            scores.add(x.get());
-        }
-        return scores;
+                                                           List<int[][]> genomes) {
+        return Parallel.map(pool, genomes.size(), i -> ev.evaluate(genomes.get(i)));
     }
 
     public static Result measure(CandidateEvaluator ev, int candidates, int jobs, long seed) throws Exception {
