@@ -37,9 +37,10 @@ public final class Parallel {
     /**
      * {@code f(0) .. f(n - 1)} computed on the pool, in that order: one task per pool thread, each
      * taking the next index until none is left. For many short pure tasks (the search's
-     * evaluations, tens of microseconds each): with one task per item, the caller waking to join
-     * each item's future took a fifth of two cores (measured with pmlp throughput, 2 threads:
-     * 16,000-17,000 candidates/s, against 20,500-22,700 this way). The first exception, once all
+     * evaluations, tens of microseconds each), one task per item was a fifth slower (pmlp
+     * throughput, 2 threads: 16,000-17,000 candidates/s, against 20,500-22,700 this way), most
+     * likely from the caller waking to join each item's future and the queue's hand-offs, on a
+     * machine of two cores. The first exception, once all
      * tasks have stopped, is thrown as {@link #join} throws it, and stops the others taking more.
      */
     @SuppressWarnings("unchecked")
