@@ -164,28 +164,25 @@ public final class Nsga2Search {
 
     /** Scores the unevaluated phenotypes in parallel, keeping the population's order. */
     private ISeq<Phenotype<IntegerGene, Vec<double[]>>> evaluateAll(Seq<Phenotype<IntegerGene, Vec<double[]>>> population) {
-        List<int[][]> genomes = new ArrayList<>(population.size());
-        List<Integer> unevaluated = new ArrayList<>();
-        for (int i = 0; i < population.size(); i++) {
-            Phenotype<IntegerGene, Vec<double[]>> p = population.get(i);
-            genomes.add(p.isEvaluated() ? null : Genomes.toInts(p.genotype()));
+        List<int[][]> unevaluated = new ArrayList<>();
+        for (Phenotype<IntegerGene, Vec<double[]>> p : population) {
             if (!p.isEvaluated()) {
-                unevaluated.add(i);
+                unevaluated.add(Genomes.toInts(p.genotype()));
             }
         }
         List<CandidateEvaluator.Score> scores = Parallel.map(pool, unevaluated.size(),
-                k -> evaluator.evaluate(genomes.get(unevaluated.get(k))));
+                i -> evaluator.evaluate(unevaluated.get(i)));
         List<Phenotype<IntegerGene, Vec<double[]>>> out = new ArrayList<>(population.size());
         int k = 0;
-        for (int i = 0; i < population.size(); i++) {
-            Phenotype<IntegerGene, Vec<double[]>> p = population.get(i);
-            if (genomes.get(i) == null) {
+        for (Phenotype<IntegerGene, Vec<double[]>> p : population) {
+            if (p.isEvaluated()) {
                 out.add(p);
                 continue;
             }
+            int[][] genome = unevaluated.get(k);
             CandidateEvaluator.Score s = scores.get(k++);
             evaluations++;
-            Candidate c = new Candidate(genomes.get(i), s);
+            Candidate c = new Candidate(genome, s);
             if (objectives.feasible(s)) {
                 archive.add(c);
             }

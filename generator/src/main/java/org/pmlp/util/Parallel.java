@@ -40,8 +40,8 @@ public final class Parallel {
      * evaluations, tens of microseconds each), one task per item was a fifth slower (pmlp
      * throughput, 2 threads: 16,000-17,000 candidates/s, against 20,500-22,700 this way), most
      * likely from the caller waking to join each item's future and the queue's hand-offs, on a
-     * machine of two cores. The first exception, once all
-     * tasks have stopped, is thrown as {@link #join} throws it, and stops the others taking more.
+     * machine of two cores. The first exception stops the other tasks taking more items and, once
+     * all have stopped, is thrown as {@link #join} throws it.
      */
     @SuppressWarnings("unchecked")
     public static <T> List<T> map(ExecutorService pool, int n, IntFunction<T> f) {
