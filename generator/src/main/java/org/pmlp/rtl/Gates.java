@@ -51,6 +51,8 @@ final class Gates {
      * negative partial product, so complements are looked up often; the gate is still hashed.
      */
     private int[] notOf = new int[256];
+    /** The carry of each full adder's sum gate ({@link #fullAdder}); unset for other signals. */
+    private int[] carryOf = new int[256];
     private final List<String> comments = new ArrayList<>();
     private int[] commentAt = new int[16];
     private int size;
@@ -93,6 +95,7 @@ final class Gates {
             node = Arrays.copyOf(node, 4 * n);
             name = Arrays.copyOf(name, n);
             notOf = Arrays.copyOf(notOf, n);
+            carryOf = Arrays.copyOf(carryOf, n);
             at = Arrays.copyOf(at, n);
         }
         // constants and inputs at 0; unused operand slots are 0, the constant ZERO, at time 0
@@ -212,32 +215,28 @@ final class Gates {
                 continue;
             }
             counts[o - NOT]++;
+            // unused operand slots are the constant ZERO, whose count nothing reads: no branch on the kind
             uses[node[k + 1]]++;
-            if (o != NOT) {
-                uses[node[k + 2]]++;
-            }
-            if (o >= XOR3) {
-                uses[node[k + 3]]++;
-            }
+            uses[node[k + 2]]++;
+            uses[node[k + 3]]++;
         }
         if (delays != null) {
             double[] delay = delaysByKind(delays);
-            double perLoad = delays.perLoad();
+            // per load beyond the first, for gates only (inputs arrive at 0 whatever they drive)
+            double[] perLoad = new double[MAJ + 1];
+            Arrays.fill(perLoad, NOT, MAJ + 1, delays.perLoad());
             double[] t = censusTime;
             t[ZERO] = 0;
             t[ONE] = 0;
             for (int s = 2; s < size; s++) {
                 int u = uses[s];
-                int k = 4 * s;
-                int o = node[k];
-                if (o == INPUT) {
-                    t[s] = 0;
-                } else if (u != 0) {
+                if (u != 0) {
                     // dead signals keep stale times: no live gate reads them. Unused operand
-                    // slots are the constant ZERO, at time 0.
+                    // slots, and an input's, are the constant ZERO, at time 0.
+                    int k = 4 * s;
+                    int o = node[k];
                     double in = Math.max(t[node[k + 1]], Math.max(t[node[k + 2]], t[node[k + 3]]));
-                    int loads = u & ~OUTPUT;
-                    t[s] = in + delay[o] + (perLoad == 0 ? 0 : perLoad * Math.max(0, loads - 1));
+                    t[s] = in + delay[o] + perLoad[o] * Math.max(0, (u & ~OUTPUT) - 1);
                 }
             }
             double worst = 0;
@@ -357,44 +356,65 @@ final class Gates {
         return gate(XOR, Math.min(x, y), Math.max(x, y), 0);
     }
 
-    int xor3(int x, int y, int z) {
+    /** The sum of a full adder, {@link #fullAdder}'s low half. */
+    static int sum(long fullAdder) {
+        return (int) fullAdder;
+    }
+
+    /** The carry of a full adder, {@link #fullAdder}'s high half. */
+    static int carry(long fullAdder) {
+        return (int) (fullAdder >>> 32);
+    }
+
+    /**
+     * A full adder on x, y and z: its sum (XOR3) and carry (MAJ3, majority), read with
+     * {@link #sum} and {@link #carry}. The two are always made together, the sum first, so a
+     * carry is found through its sum: each sum gate records its carry, and MAJ3 gates are not
+     * hashed (the heaps make a full adder for every bit they remove, a third of the gates made,
+     * and one hash probe instead of two was measured faster).
+     */
+    long fullAdder(int x, int y, int z) {
         if (isConst(x) || isConst(y) || isConst(z) || x == y || y == z || x == z) {
-            return xor(xor(x, y), z);
+            return pack(xor(xor(x, y), z), foldedMaj(x, y, z));
         }
         int lo = Math.min(x, Math.min(y, z));
         int hi = Math.max(x, Math.max(y, z));
-        return gate(XOR3, lo, x + y + z - lo - hi, hi);
+        int mid = x + y + z - lo - hi;
+        int before = size;
+        int sum = gate(XOR3, lo, mid, hi);
+        if (sum < before) {
+            return pack(sum, carryOf[sum]); // the same full adder was made before
+        }
+        int carry;
+        if (complements(x, y)) {
+            carry = z;
+        } else if (complements(x, z)) {
+            carry = y;
+        } else if (complements(y, z)) {
+            carry = x;
+        } else {
+            carry = add(MAJ, lo, mid, hi); // new: no MAJ3 on these inputs without this sum
+        }
+        carryOf[sum] = carry;
+        return pack(sum, carry);
     }
 
-    /** Majority of three: the carry of a full adder. */
-    int maj(int x, int y, int z) {
+    private static long pack(int sum, int carry) {
+        return (long) carry << 32 | (sum & 0xFFFFFFFFL);
+    }
+
+    /** Majority of three of which one is a constant or two are the same signal. */
+    private int foldedMaj(int x, int y, int z) {
         if (isConst(z)) {
             return z == ONE ? or(x, y) : and(x, y);
         }
         if (isConst(x)) {
-            return maj(y, z, x);
+            return foldedMaj(y, z, x);
         }
         if (isConst(y)) {
-            return maj(x, z, y);
+            return foldedMaj(x, z, y);
         }
-        if (x == y || x == z) {
-            return x;
-        }
-        if (y == z) {
-            return y;
-        }
-        if (complements(x, y)) {
-            return z;
-        }
-        if (complements(x, z)) {
-            return y;
-        }
-        if (complements(y, z)) {
-            return x;
-        }
-        int lo = Math.min(x, Math.min(y, z));
-        int hi = Math.max(x, Math.max(y, z));
-        return gate(MAJ, lo, x + y + z - lo - hi, hi);
+        return x == y || x == z ? x : y; // two are equal: the majority is that signal
     }
 
     /** {@code sel ? x1 : x0}. */

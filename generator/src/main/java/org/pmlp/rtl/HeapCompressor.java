@@ -52,6 +52,10 @@ final class HeapCompressor {
     private int[] left = new int[64];
     private int[] row0 = new int[64];
     private int[] row1 = new int[64];
+    /** The prefix network's generate and propagate signals, and the propagates before it (hybrid). */
+    private int[] gen = new int[64];
+    private int[] p = new int[64];
+    private int[] p0 = new int[64];
 
     /** @return one bit per column, the sum modulo 2^width (a compressor used once) */
     static int[] compress(BitColumns columns, Gates g) {
@@ -148,8 +152,9 @@ final class HeapCompressor {
                 int x = poll();
                 int y = poll();
                 int z = poll();
-                int sum = g.xor3(x, y, z);
-                int carry = g.maj(x, y, z);
+                long fa = g.fullAdder(x, y, z);
+                int sum = Gates.sum(fa);
+                int carry = Gates.carry(fa);
                 insert(b, bAt, bHead, bEnd++, sum, g.arrival(sum));
                 insert(carryOut, carryOutAt, 0, carriesOut++, carry, g.arrival(carry));
             }
@@ -184,8 +189,9 @@ final class HeapCompressor {
             int b0 = rl > 0 ? row0[c] : carry;
             int b1 = rl > 1 ? row1[c] : carry;
             if (n == 3) {
-                out[c] = g.xor3(b0, b1, carry);
-                carry = g.maj(b0, b1, carry);
+                long fa = g.fullAdder(b0, b1, carry);
+                out[c] = Gates.sum(fa);
+                carry = Gates.carry(fa);
             } else if (n == 2) {
                 out[c] = g.xor(b0, b1);
                 carry = g.and(b0, b1);
@@ -226,8 +232,11 @@ final class HeapCompressor {
     private int[] hybrid(int w, int k, Gates g, int[] ripple, int carryIn) {
         int[] out = Arrays.copyOf(ripple, w);
         int m = w - k + 1;
-        int[] gen = new int[m];
-        int[] p = new int[m];
+        if (gen.length < m) {
+            gen = new int[2 * m];
+            p = new int[2 * m];
+            p0 = new int[2 * m];
+        }
         // element 0 is the carry into column k; element e >= 1 is column k + e - 1
         gen[0] = carryIn < 0 ? Gates.ZERO : carryIn;
         p[0] = Gates.ZERO;
@@ -241,22 +250,20 @@ final class HeapCompressor {
                 gen[e] = Gates.ZERO;
             }
         }
-        int[] pi = p.clone();
+        System.arraycopy(p, 0, p0, 0, m);
+        // Sklansky levels, in place: an element updated at level d combines with one whose bit d
+        // is clear, which that level does not update
         for (int d = 1; d < m; d <<= 1) {
-            int[] ng = gen.clone();
-            int[] np = p.clone();
             for (int e = 0; e < m; e++) {
                 if ((e & d) != 0) {
                     int lo = (e & ~(2 * d - 1)) + d - 1;
-                    ng[e] = g.or(gen[e], g.and(p[e], gen[lo]));
-                    np[e] = g.and(p[e], p[lo]);
+                    gen[e] = g.or(gen[e], g.and(p[e], gen[lo]));
+                    p[e] = g.and(p[e], p[lo]);
                 }
             }
-            gen = ng;
-            p = np;
         }
         for (int e = 1; e < m; e++) {
-            out[k + e - 1] = g.xor(pi[e], gen[e - 1]);
+            out[k + e - 1] = g.xor(p0[e], gen[e - 1]);
         }
         return out;
     }

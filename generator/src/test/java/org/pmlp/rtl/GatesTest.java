@@ -29,18 +29,20 @@ class GatesTest {
         assertEquals(g.and(a, b), g.and(b, a));
         assertEquals(g.or(a, b), g.or(b, a));
         assertEquals(g.xor(a, b), g.xor(b, a));
-        assertEquals(g.xor3(a, b, c), g.xor3(c, a, b));
-        assertEquals(g.maj(a, b, c), g.maj(b, c, a));
+        assertEquals(g.fullAdder(a, b, c), g.fullAdder(c, a, b));
+        assertEquals(g.fullAdder(a, b, c), g.fullAdder(b, c, a));
         assertEquals(g.not(a), g.not(a));
         assertEquals(a, g.not(g.not(a)));
         assertTrue(g.and(a, b) != g.or(a, b));
         assertEquals(Gates.ZERO, g.and(a, g.not(a)));
         assertEquals(Gates.ONE, g.or(g.not(a), a));
         assertEquals(Gates.ONE, g.xor(a, g.not(a)));
-        assertEquals(c, g.xor3(a, a, c));
-        assertEquals(a, g.maj(a, a, c));
-        assertEquals(c, g.maj(a, g.not(a), c));
-        int before = g.countLive(g.live(new int[] {g.xor3(a, b, c)}));
+        assertEquals(c, Gates.sum(g.fullAdder(a, a, c)));
+        assertEquals(a, Gates.carry(g.fullAdder(a, a, c)));
+        assertEquals(c, Gates.carry(g.fullAdder(a, g.not(a), c)));
+        assertEquals(g.or(a, c), Gates.carry(g.fullAdder(Gates.ONE, a, c)));
+        assertEquals(g.and(a, c), Gates.carry(g.fullAdder(a, Gates.ZERO, c)));
+        int before = g.countLive(g.live(new int[] {Gates.sum(g.fullAdder(a, b, c))}));
         assertEquals(1, before);
     }
 
@@ -68,8 +70,8 @@ class GatesTest {
                     case 1 -> g.and(x, y);
                     case 2 -> g.or(x, y);
                     case 3 -> g.xor(x, y);
-                    case 4 -> g.xor3(x, y, z);
-                    default -> g.maj(x, y, z);
+                    case 4 -> Gates.sum(g.fullAdder(x, y, z));
+                    default -> Gates.carry(g.fullAdder(x, y, z));
                 };
                 ops.add(new int[] {op, sig.indexOf(x), sig.indexOf(y), sig.indexOf(z)});
                 sig.add(s);

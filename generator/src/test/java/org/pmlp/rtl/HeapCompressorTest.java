@@ -154,8 +154,8 @@ class HeapCompressorTest {
                 case 0 -> made.add(g.not(x));
                 case 1 -> made.add(g.and(x, y));
                 case 2 -> made.add(g.xor(x, y));
-                case 3 -> made.add(g.xor3(x, y, z));
-                default -> made.add(g.maj(x, y, z));
+                case 3 -> made.add(Gates.sum(g.fullAdder(x, y, z)));
+                default -> made.add(Gates.carry(g.fullAdder(x, y, z)));
             }
         }
         int[][] heap = new int[n][];

@@ -52,7 +52,8 @@ final class ReferenceHeapCompressor {
 
         @Override
         public List<Integer> fullAdder(Integer x, Integer y, Integer z) {
-            return List.of(g.xor3(x, y, z), g.maj(x, y, z));
+            long fa = g.fullAdder(x, y, z);
+            return List.of(Gates.sum(fa), Gates.carry(fa));
         }
 
         @Override
