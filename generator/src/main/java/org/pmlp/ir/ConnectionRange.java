@@ -24,6 +24,12 @@ final class ConnectionRange {
     /** When the source takes only some values (an input's code table): the first {@code valueCount} of these. */
     private long[] values = new long[16];
     private int valueCount;
+    /** The extremes over the values (or over independent bits), as last computed. */
+    private long valuesMax;
+    private long valuesMin;
+    private boolean valuesKnown;
+    /** The bits (below {@code bits}) some row has a coefficient at. */
+    private long coefBits;
 
     /** Starts a connection whose source takes every value in [lo, hi], 0 <= lo <= hi. */
     void start(long lo, long hi) {
@@ -34,6 +40,8 @@ final class ConnectionRange {
         this.hi = hi;
         this.bits = 64 - Long.numberOfLeadingZeros(hi);
         this.valueCount = 0;
+        this.valuesKnown = false;
+        this.coefBits = 0;
         Arrays.fill(coef, 0, bits, 0);
     }
 
@@ -42,18 +50,50 @@ final class ConnectionRange {
      * {@code table[x] & mask}, so the extremes are taken over those (at most 16), exactly.
      */
     void startTable(int[] table, long mask) {
-        start(0, InputNode.maxValue(table, mask));
         if (values.length < table.length) {
             values = new long[table.length];
         }
+        int n = distinctValues(table, mask, values);
+        startValues(values, n, InputNode.maxValue(table, mask));
+    }
+
+    /**
+     * The distinct values {@code table[x] & mask} into {@code out} (as long as the table), in the
+     * order first met; returns how many.
+     */
+    static int distinctValues(int[] table, long mask, long[] out) {
+        int n = 0;
         for (int x = 0; x < table.length; x++) {
-            values[x] = InputNode.valueOf(table, mask, x);
+            long v = InputNode.valueOf(table, mask, x);
+            int i = 0;
+            while (i < n && out[i] != v) {
+                i++;
+            }
+            if (i == n) {
+                out[n++] = v;
+            }
         }
-        valueCount = table.length;
+        return n;
+    }
+
+    /**
+     * Starts a connection whose source takes only the first {@code count} of {@code values}
+     * (distinct, the largest {@code max}): an input's code table, its values found once per
+     * input rather than once per connection.
+     */
+    void startValues(long[] values, int count, long max) {
+        start(0, max);
+        if (this.values.length < count) {
+            this.values = new long[count];
+        }
+        System.arraycopy(values, 0, this.values, 0, count);
+        valueCount = count;
     }
 
     /** Adds the row {@code sign * ((x & mask) << shift)}. */
     void addRow(long mask, int shift, int sign) {
+        valuesKnown = false;
+        coefBits |= mask & ((1L << bits) - 1); // bits <= 63: hi is not negative
         for (int b = 0; b < bits; b++) {
             if ((mask >> b & 1) != 0) {
                 long w = WidthInference.shiftExact(1L, b + shift);
@@ -64,23 +104,78 @@ final class ConnectionRange {
 
     /** The largest value of the contribution over the source's range. */
     long max() {
+        if (valueCount > 0) {
+            extremesOfValues();
+            return valuesMax;
+        }
+        if (bitsIndependent()) {
+            extremesOfBits();
+            return valuesMax;
+        }
         return best(1);
     }
 
     /** The smallest value of the contribution over the source's range. */
     long min() {
+        if (valueCount > 0) {
+            extremesOfValues();
+            return valuesMin;
+        }
+        if (bitsIndependent()) {
+            extremesOfBits();
+            return valuesMin;
+        }
         return Math.negateExact(best(-1));
     }
 
-    /** The largest {@code sign * contribution}. */
-    private long best(int sign) {
-        if (valueCount > 0) {
-            long best = Long.MIN_VALUE;
-            for (int i = 0; i < valueCount; i++) {
-                best = Math.max(best, valueOf(values[i], 0, sign));
-            }
-            return best;
+    /**
+     * Whether the bits with a coefficient take every combination in the range: when it starts at
+     * 0 and they are all set in its top (an input's mask, a saturating activation's all-ones
+     * top), every combination of them is at most the top. The common case in the search.
+     */
+    private boolean bitsIndependent() {
+        return lo == 0 && (coefBits & ~hi) == 0;
+    }
+
+    /** Both extremes when the bits are independent: the positive and the negative coefficients summed. */
+    private void extremesOfBits() {
+        if (valuesKnown) {
+            return;
         }
+        valuesKnown = true;
+        long max = 0;
+        long min = 0;
+        for (int b = 0; b < bits; b++) {
+            long c = coef[b];
+            if (c > 0) {
+                max = Math.addExact(max, c);
+            } else {
+                min = Math.addExact(min, c);
+            }
+        }
+        valuesMax = max;
+        valuesMin = min;
+    }
+
+    /** Both extremes over the listed values, each value's contribution summed once. */
+    private void extremesOfValues() {
+        if (valuesKnown) {
+            return;
+        }
+        valuesKnown = true;
+        long max = Long.MIN_VALUE;
+        long min = Long.MAX_VALUE;
+        for (int i = 0; i < valueCount; i++) {
+            long v = valueOf(values[i], 0, 1);
+            max = Math.max(max, v);
+            min = Math.min(min, v);
+        }
+        valuesMax = max;
+        valuesMin = min;
+    }
+
+    /** The largest {@code sign * contribution} over the source's range [lo, hi]. */
+    private long best(int sign) {
         pos[0] = 0;
         for (int b = 0; b < bits; b++) {
             pos[b + 1] = Math.addExact(pos[b], Math.max(0, c(b, sign)));

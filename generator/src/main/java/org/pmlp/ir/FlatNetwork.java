@@ -43,6 +43,16 @@ public final class FlatNetwork {
     private final long[] inputMask;
     /** Per feature its code table ({@link InputNode#table()}), null for the identity. */
     final int[][] inputTable;
+    /**
+     * Per feature, of its masked values: the largest ({@link InputNode#maxValue}) and the bits any
+     * sets ({@link InputNode#usedBits}), kept with the mask and table (inference asks for them per
+     * row of every neuron; each is a pass over a table).
+     */
+    private final long[] inputMax;
+    private final long[] inputUsed;
+    /** Per feature with a table, its distinct masked values ({@link ConnectionRange#distinctValues}), and how many. */
+    private final long[][] inputValues;
+    private final int[] inputValueCount;
     private final long[][][] connMask;
     final boolean[][] relu;
     final int[][] msb;
@@ -141,6 +151,10 @@ public final class FlatNetwork {
         }
         inputMask = new long[features];
         inputTable = new int[features][];
+        inputMax = new long[features];
+        inputUsed = new long[features];
+        inputValues = new long[features][];
+        inputValueCount = new int[features];
         order = new int[classes];
         compareBits = new int[Math.max(0, classes - 1)];
         ignoreLow = new int[Math.max(0, classes - 1)];
@@ -211,11 +225,25 @@ public final class FlatNetwork {
     /** As {@link InputNode#setMask}. */
     public void setInputMask(int feature, long mask) {
         inputMask[feature] = mask & ((1L << inputBits) - 1);
+        inputChanged(feature);
     }
 
     /** As {@link InputNode#setTable}. */
     public void setInputTable(int feature, int[] table) {
         inputTable[feature] = InputNode.normalize(table, inputBits);
+        inputChanged(feature);
+    }
+
+    private void inputChanged(int feature) {
+        inputMax[feature] = InputNode.maxValue(inputTable[feature], inputMask[feature]);
+        inputUsed[feature] = InputNode.usedBits(inputTable[feature], inputMask[feature]);
+        if (inputTable[feature] != null) {
+            if (inputValues[feature] == null) {
+                inputValues[feature] = new long[inputTable[feature].length];
+            }
+            inputValueCount[feature] = ConnectionRange.distinctValues(inputTable[feature], inputMask[feature],
+                    inputValues[feature]);
+        }
     }
 
     /** As {@link Connection#setMask} on input {@code i} of neuron {@code j} of layer {@code l}. */
@@ -470,6 +498,8 @@ public final class FlatNetwork {
         int[] rowShift = new int[64];
         int[] rowSign = new int[64];
         int[] rowSrc = new int[64];
+        /** How many rows the last {@link #inferSum} left in the row arrays (its tight rows, when tight). */
+        int rowCount;
 
         Ranges(boolean tight) {
             this.tight = tight;
@@ -492,7 +522,7 @@ public final class FlatNetwork {
         }
 
         long srcHi(int l, int i) {
-            return l == 0 ? InputNode.maxValue(inputTable[i], inputMask[i]) : aHi[l - 1][i];
+            return l == 0 ? inputMax[i] : aHi[l - 1][i];
         }
 
         long srcLo(int l, int i) {
@@ -501,7 +531,7 @@ public final class FlatNetwork {
 
         long srcNomHi(int l, int i) {
             // An input's nominal range is its inferred one, as WidthInference sets it.
-            return l == 0 ? InputNode.maxValue(inputTable[i], inputMask[i]) : aNomHi[l - 1][i];
+            return l == 0 ? inputMax[i] : aNomHi[l - 1][i];
         }
 
         long srcNomLo(int l, int i) {
@@ -533,7 +563,7 @@ public final class FlatNetwork {
                 }
                 int width = nominal ? Node.widthOf(srcNomLo(l, i), srcNomHi(l, i)) : Node.widthOf(srcLo(l, i), srcHi(l, i));
                 long valueMask = width >= 63 ? -1L : (1L << width) - 1;
-                long mask = connMask[l][j][i] & valueMask & (l == 0 ? InputNode.usedBits(inputTable[i], inputMask[i]) : -1L);
+                long mask = connMask[l][j][i] & valueMask & (l == 0 ? inputUsed[i] : -1L);
                 int align = srcExp(l, i) - minExp;
                 int[] ds = digitShift[l][j][i];
                 int[] dg = digitSign[l][j][i];
@@ -574,7 +604,7 @@ public final class FlatNetwork {
                         dirtySum[l][j] = false;
                         dirtyAct[l][j] = true;
                         if (truncated) {
-                            lowerTerms(l, j);
+                            lowerTerms(l, j, rowCount);
                         }
                     }
                     if (dirtyAct[l][j]) {
@@ -604,8 +634,18 @@ public final class FlatNetwork {
                 lo = k;
                 hi = k;
                 int n = rows(l, j, trunc, true);
+                long lastHi = -1;
+                long lastMask = 0;
+                long lastMaxAnd = 0;
                 for (int r = 0; r < n; r++) {
-                    long max = WidthInference.shiftExact(WidthInference.maxAnd(srcNomHi(l, rowSrc[r]), rowMask[r]), rowShift[r]);
+                    long srcHi = srcNomHi(l, rowSrc[r]);
+                    if (srcHi != lastHi || rowMask[r] != lastMask) {
+                        // a connection's rows mostly share the mask: one maxAnd per connection
+                        lastHi = srcHi;
+                        lastMask = rowMask[r];
+                        lastMaxAnd = WidthInference.maxAnd(srcHi, lastMask);
+                    }
+                    long max = WidthInference.shiftExact(lastMaxAnd, rowShift[r]);
                     if (rowSign[r] > 0) {
                         hi = Math.addExact(hi, max);
                     } else {
@@ -618,15 +658,20 @@ public final class FlatNetwork {
                 }
                 sNomLo[l][j] = lo;
                 sNomHi[l][j] = hi;
+                rowCount = n;
                 if (tight) {
                     // Each connection's rows are consecutive: bound its whole contribution.
                     lo = k;
                     hi = k;
-                    n = rows(l, j, trunc, false);
+                    if (l > 0) {
+                        // an input's nominal range is its inferred one: the rows above are these
+                        n = rows(l, j, trunc, false);
+                        rowCount = n;
+                    }
                     for (int r = 0; r < n; ) {
                         int i = rowSrc[r];
                         if (l == 0 && inputTable[i] != null) {
-                            range.startTable(inputTable[i], inputMask[i]);
+                            range.startValues(inputValues[i], inputValueCount[i], inputMax[i]);
                         } else {
                             range.start(srcLo(l, i), srcHi(l, i));
                         }
@@ -672,9 +717,12 @@ public final class FlatNetwork {
             return v;
         }
 
-        /** The golden model's terms of a neuron: rows with the same source and mask merged, as {@link Lowering}. */
-        private void lowerTerms(int l, int j) {
-            int n = rows(l, j, truncation[l][j], false);
+        /**
+         * The golden model's terms of a neuron: rows with the same source and mask merged, as
+         * {@link Lowering}. Reads the neuron's tight truncated rows, the {@code n} rows
+         * {@link #inferSum} left.
+         */
+        private void lowerTerms(int l, int j, int n) {
             int[] src = new int[n];
             long[] mask = new long[n];
             long[] coef = new long[n];

@@ -46,22 +46,27 @@ class TightWidthsTest {
         assertEquals(0, n.hi());
     }
 
-    /** ConnectionRange against brute force over every x of random ranges and random rows. */
+    /**
+     * ConnectionRange against brute force over every x of random ranges and random rows; a third
+     * of the cases have masks within a range from 0 (an input's mask, a saturating activation),
+     * where the bits are independent and take the short path.
+     */
     @Test
     void connectionRangeIsExact() {
         SplittableRandom r = new SplittableRandom(9);
         ConnectionRange range = new ConnectionRange();
-        for (int t = 0; t < 3000; t++) {
+        for (int t = 0; t < 4500; t++) {
             int bits = 1 + r.nextInt(10);
             long hi = r.nextLong(1L << bits);
-            long lo = r.nextInt(4) == 0 ? 0 : r.nextLong(hi + 1);
+            boolean within = t % 3 == 0;
+            long lo = within || r.nextInt(4) == 0 ? 0 : r.nextLong(hi + 1);
             int rows = 1 + r.nextInt(4);
             long[] mask = new long[rows];
             int[] shift = new int[rows];
             int[] sign = new int[rows];
             range.start(lo, hi);
             for (int k = 0; k < rows; k++) {
-                mask[k] = r.nextInt(5) == 0 ? -1L : r.nextLong(1L << bits);
+                mask[k] = within ? r.nextLong(1L << bits) & hi : r.nextInt(5) == 0 ? -1L : r.nextLong(1L << bits);
                 shift[k] = r.nextInt(12);
                 sign[k] = r.nextBoolean() ? 1 : -1;
                 range.addRow(mask[k], shift[k], sign[k]);
@@ -78,6 +83,46 @@ class TightWidthsTest {
             }
             assertEquals(min, range.min(), "min over [" + lo + ", " + hi + "], case " + t);
             assertEquals(max, range.max(), "max over [" + lo + ", " + hi + "], case " + t);
+        }
+    }
+
+    /** ConnectionRange of an input with a code table against brute force over every code. */
+    @Test
+    void connectionRangeOverATableIsExact() {
+        SplittableRandom r = new SplittableRandom(10);
+        ConnectionRange range = new ConnectionRange();
+        for (int t = 0; t < 2000; t++) {
+            int bits = 1 + r.nextInt(5);
+            int[] table = new int[1 << bits];
+            int levels = 1 + r.nextInt(table.length);
+            for (int x = 0; x < table.length; x++) {
+                table[x] = r.nextInt(levels) * ((1 << bits) - 1) / Math.max(1, levels - 1);
+            }
+            long inputMask = r.nextLong(1L << bits);
+            int rows = 1 + r.nextInt(4);
+            long[] mask = new long[rows];
+            int[] shift = new int[rows];
+            int[] sign = new int[rows];
+            range.startTable(table, inputMask);
+            for (int k = 0; k < rows; k++) {
+                mask[k] = r.nextLong(1L << bits);
+                shift[k] = r.nextInt(12);
+                sign[k] = r.nextBoolean() ? 1 : -1;
+                range.addRow(mask[k], shift[k], sign[k]);
+            }
+            long min = Long.MAX_VALUE;
+            long max = Long.MIN_VALUE;
+            for (int x = 0; x < table.length; x++) {
+                long value = table[x] & inputMask;
+                long v = 0;
+                for (int k = 0; k < rows; k++) {
+                    v += sign[k] * ((value & mask[k]) << shift[k]);
+                }
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+            assertEquals(min, range.min(), "min, case " + t);
+            assertEquals(max, range.max(), "max, case " + t);
         }
     }
 
