@@ -13,9 +13,11 @@ final class FlatGolden {
     private final FlatNetwork net;
     private final boolean[][] columnDirty;
     private BatchInputs columnsOf;
-    /** Per feature, its input column mapped through its code table (null: not computed yet). */
+    /** Per feature, its input column mapped through its code table (arrays kept from table to table). */
     private long[][] mappedColumn;
     private int[][] mappedColumnInt;
+    /** Per feature, whether its mapped column (int or long, as the columns are) is its current table's. */
+    private boolean[] mappedFresh;
     private boolean intColumns;
     private long[][][] sumColumn;
     private long[][][] actColumn;
@@ -41,9 +43,8 @@ final class FlatGolden {
 
     /** The code table of input feature f changed: its mapped column is recomputed when read. */
     void inputChanged(int f) {
-        if (mappedColumn != null) {
-            mappedColumn[f] = null;
-            mappedColumnInt[f] = null;
+        if (mappedFresh != null) {
+            mappedFresh[f] = false;
         }
     }
 
@@ -53,13 +54,16 @@ final class FlatGolden {
         if (t == null) {
             return data.column(f);
         }
-        if (mappedColumn[f] == null) {
+        if (!mappedFresh[f]) {
             long[] x = data.column(f);
-            long[] m = new long[x.length];
+            if (mappedColumn[f] == null) {
+                mappedColumn[f] = new long[x.length];
+            }
+            long[] m = mappedColumn[f];
             for (int r = 0; r < x.length; r++) {
                 m[r] = t[(int) x[r] & (t.length - 1)];
             }
-            mappedColumn[f] = m;
+            mappedFresh[f] = true;
         }
         return mappedColumn[f];
     }
@@ -69,13 +73,16 @@ final class FlatGolden {
         if (t == null) {
             return data.columnInt(f);
         }
-        if (mappedColumnInt[f] == null) {
+        if (!mappedFresh[f]) {
             int[] x = data.columnInt(f);
-            int[] m = new int[x.length];
+            if (mappedColumnInt[f] == null) {
+                mappedColumnInt[f] = new int[x.length];
+            }
+            int[] m = mappedColumnInt[f];
             for (int r = 0; r < x.length; r++) {
                 m[r] = t[x[r] & (t.length - 1)];
             }
-            mappedColumnInt[f] = m;
+            mappedFresh[f] = true;
         }
         return mappedColumnInt[f];
     }
@@ -105,6 +112,7 @@ final class FlatGolden {
             columnsOf = data;
             mappedColumn = new long[net.inputTable.length][];
             mappedColumnInt = new int[net.inputTable.length][];
+            mappedFresh = new boolean[net.inputTable.length];
             intColumns = fitsInt;
             sumColumn = new long[net.layers][][];
             actColumn = new long[net.layers][][];

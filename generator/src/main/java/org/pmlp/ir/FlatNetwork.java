@@ -309,10 +309,13 @@ public final class FlatNetwork {
      */
     private void diffKnobs() {
         for (int f = 0; f < features; f++) {
-            if (inputMask[f] != was.inputMask[f] || !Arrays.equals(inputTable[f], was.inputTable[f])) {
+            boolean tableChanged = !Arrays.equals(inputTable[f], was.inputTable[f]);
+            if (inputMask[f] != was.inputMask[f] || tableChanged) {
                 was.inputMask[f] = inputMask[f];
                 was.inputTable[f] = inputTable[f];
-                golden.inputChanged(f);
+                if (tableChanged) {
+                    golden.inputChanged(f); // its mapped column; the mask is in the terms
+                }
                 for (int j = 0; j < size[0]; j++) {
                     touch(0, j);
                 }
@@ -500,6 +503,10 @@ public final class FlatNetwork {
         int[] rowSrc = new int[64];
         /** How many rows the last {@link #inferSum} left in the row arrays (its tight rows, when tight). */
         int rowCount;
+        /** {@link #lowerTerms}'s working arrays. */
+        private int[] workSrc = new int[64];
+        private long[] workMask = new long[64];
+        private long[] workCoef = new long[64];
 
         Ranges(boolean tight) {
             this.tight = tight;
@@ -723,9 +730,14 @@ public final class FlatNetwork {
          * {@link #inferSum} left.
          */
         private void lowerTerms(int l, int j, int n) {
-            int[] src = new int[n];
-            long[] mask = new long[n];
-            long[] coef = new long[n];
+            if (workSrc.length < n) {
+                workSrc = new int[2 * n];
+                workMask = new long[2 * n];
+                workCoef = new long[2 * n];
+            }
+            int[] src = workSrc;
+            long[] mask = workMask;
+            long[] coef = workCoef;
             int t = 0;
             int runStart = 0;
             for (int r = 0; r < n; r++) {
@@ -758,23 +770,22 @@ public final class FlatNetwork {
                 }
             }
             long k = Circuit.heapConstant(bias[l][j], compensation[l][j], minSourceExponent(l));
-            int[] newSrc = Arrays.copyOf(src, kept);
-            long[] newMask = Arrays.copyOf(mask, kept);
-            long[] newCoef = Arrays.copyOf(coef, kept);
             // The largest magnitude any partial sum of the heap reaches: decides int or long columns.
             long bound = Math.abs(k);
             for (int u = 0; u < kept && bound < Integer.MAX_VALUE; u++) {
-                long x = WidthInference.maxAnd(srcHi(l, newSrc[u]), newMask[u]);
-                long c = Math.abs(newCoef[u]);
+                long x = WidthInference.maxAnd(srcHi(l, src[u]), mask[u]);
+                long c = Math.abs(coef[u]);
                 bound = x != 0 && c >= Integer.MAX_VALUE / x ? Integer.MAX_VALUE : bound + c * x;
             }
             termBound[l][j] = bound;
-            if (k != constant[l][j] || !Arrays.equals(newSrc, termSrc[l][j]) || !Arrays.equals(newMask, termMask[l][j])
-                    || !Arrays.equals(newCoef, termCoef[l][j])) {
+            // new arrays only when the terms changed (the golden model then recomputes the neuron)
+            if (k != constant[l][j] || termSrc[l][j] == null || !Arrays.equals(src, 0, kept, termSrc[l][j], 0, termSrc[l][j].length)
+                    || !Arrays.equals(mask, 0, kept, termMask[l][j], 0, termMask[l][j].length)
+                    || !Arrays.equals(coef, 0, kept, termCoef[l][j], 0, termCoef[l][j].length)) {
                 constant[l][j] = k;
-                termSrc[l][j] = newSrc;
-                termMask[l][j] = newMask;
-                termCoef[l][j] = newCoef;
+                termSrc[l][j] = Arrays.copyOf(src, kept);
+                termMask[l][j] = Arrays.copyOf(mask, kept);
+                termCoef[l][j] = Arrays.copyOf(coef, kept);
                 golden.touch(l, j);
             }
         }

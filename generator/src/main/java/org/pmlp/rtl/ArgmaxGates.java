@@ -311,7 +311,7 @@ public final class ArgmaxGates {
         if (n == 0) {
             return Gates.ZERO;
         }
-        return greaterTree(gt, eq, splits(n), 0, n)[0];
+        return (int) greaterTree(gt, eq, splits(n), 0, n);
     }
 
     /**
@@ -383,14 +383,23 @@ public final class ArgmaxGates {
         return split;
     }
 
-    /** {greater, not less} of bits [lo, hi) (the second only where a caller needs it). */
-    private int[] greaterTree(int[] gt, int[] eq, int[][] split, int lo, int hi) {
+    /**
+     * "Greater" of bits [lo, hi) in the low half, "not less" in the high half (the second only
+     * where a caller needs it): a pair in a long, as the search builds a tree per comparator.
+     */
+    private long greaterTree(int[] gt, int[] eq, int[][] split, int lo, int hi) {
         if (hi - lo == 1) {
-            return new int[] {gt[lo], eq[lo]};
+            return pair(gt[lo], eq[lo]);
         }
         int mid = split[lo][hi];
-        int[] low = greaterTree(gt, eq, split, lo, mid);
-        int[] high = greaterTree(gt, eq, split, mid, hi);
-        return new int[] {g.or(high[0], g.and(high[1], low[0])), lo == 0 ? Gates.ZERO : g.and(high[1], low[1])};
+        long low = greaterTree(gt, eq, split, lo, mid);
+        long high = greaterTree(gt, eq, split, mid, hi);
+        int highNotLess = (int) (high >>> 32);
+        int greater = g.or((int) high, g.and(highNotLess, (int) low));
+        return pair(greater, lo == 0 ? Gates.ZERO : g.and(highNotLess, (int) (low >>> 32)));
+    }
+
+    private static long pair(int greater, int notLess) {
+        return (long) notLess << 32 | (greater & 0xFFFFFFFFL);
     }
 }

@@ -48,7 +48,8 @@ final class Gates {
     private double[] at = new double[256];
     /**
      * The NOT gate of each signal plus one (0: none yet): the heaps complement every bit of a
-     * negative partial product, so complements are looked up often; the gate is still hashed.
+     * negative partial product, so complements are looked up often. It is the only index of NOT
+     * gates: they are not hashed.
      */
     private int[] notOf = new int[256];
     /** The carry of each full adder's sum gate ({@link #fullAdder}); unset for other signals. */
@@ -56,8 +57,14 @@ final class Gates {
     private final List<String> comments = new ArrayList<>();
     private int[] commentAt = new int[16];
     private int size;
-    /** Open-addressing table of gate ids (plus one; 0 is empty), keyed on kind and inputs; sized for a cardio-sized netlist, so the search rarely rehashes. */
-    private int[] table = new int[8192];
+    /**
+     * Open-addressing table of the AND, OR, XOR and XOR3 gates' ids (plus one; 0 is empty),
+     * keyed on kind and inputs (NOT and MAJ3 gates are found otherwise: {@link #notOf},
+     * {@link #carryOf}). Sized for a cardio-sized netlist at a quarter full, so the search rarely
+     * rehashes, and small, as every probe is a random access.
+     */
+    private int[] table = new int[TABLE];
+    private static final int TABLE = 4096;
     private int tableUsed;
 
     /** Whether inputs get names as they are made (not when the netlist is only counted and timed). */
@@ -296,7 +303,8 @@ final class Gates {
             return node[4 * x + 1];
         }
         if (notOf[x] == 0) {
-            int s = gate(NOT, x, 0, 0); // may grow the arrays
+            // notOf is where a NOT is found (every NOT is made here), so it is not hashed
+            int s = add(NOT, x, 0, 0); // may grow the arrays
             notOf[x] = s + 1;
         }
         return notOf[x] - 1;

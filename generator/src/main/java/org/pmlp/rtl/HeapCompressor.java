@@ -56,29 +56,41 @@ final class HeapCompressor {
     private int[] gen = new int[64];
     private int[] p = new int[64];
     private int[] p0 = new int[64];
+    /** The final adder's results: the ripple's sums and carries, and the hybrid's sums. */
+    private int[] ripple = new int[64];
+    private int[] carries = new int[64];
+    private int[] hybrid = new int[64];
 
     /** @return one bit per column, the sum modulo 2^width (a compressor used once) */
     static int[] compress(BitColumns columns, Gates g) {
-        return new HeapCompressor().reduce(columns, g);
+        return new HeapCompressor().reduce(columns, g, new int[columns.width()]);
     }
 
-    /** @return one bit per column, the sum modulo 2^width; the working arrays are kept for the next heap */
-    int[] reduce(BitColumns columns, Gates g) {
+    /**
+     * One bit per column, the sum modulo 2^width, into {@code out} (as long as the columns are
+     * wide), which is returned; the working arrays are kept for the next heap.
+     */
+    int[] reduce(BitColumns columns, Gates g, int[] out) {
         int w = columns.width();
+        if (ripple.length < w + 1) {
+            ripple = new int[2 * (w + 1)];
+            carries = new int[2 * (w + 1)];
+            hybrid = new int[2 * (w + 1)];
+        }
         reduceToTwo(columns, g);
-        int[] ripple = new int[w];
-        int[] carries = new int[w + 1];
         ripple(w, g, ripple, carries);
+        int[] sum = ripple;
         int k = prefixStart(w, carries, g);
         if (k > 0) {
             // The ripple built is left as dead gates if the hybrid wins (gates are hash-consed:
             // the hybrid's ripple over [0, k) is the same gates, so it is taken as built).
-            int[] h = hybrid(w, k, g, ripple, carries[k]);
-            if (latest(h, g) < latest(ripple, g)) {
-                return h;
+            hybrid(w, k, g, ripple, carries[k], hybrid);
+            if (latest(hybrid, w, g) < latest(ripple, w, g)) {
+                sum = hybrid;
             }
         }
-        return ripple;
+        System.arraycopy(sum, 0, out, 0, w);
+        return out;
     }
 
     private int poll() {
@@ -228,9 +240,9 @@ final class HeapCompressor {
         return 0;
     }
 
-    /** Ripple over columns [0, k) (given), Sklansky prefix carries over [k, W). */
-    private int[] hybrid(int w, int k, Gates g, int[] ripple, int carryIn) {
-        int[] out = Arrays.copyOf(ripple, w);
+    /** Ripple over columns [0, k) (given), Sklansky prefix carries over [k, W), into {@code out}. */
+    private void hybrid(int w, int k, Gates g, int[] ripple, int carryIn, int[] out) {
+        System.arraycopy(ripple, 0, out, 0, k);
         int m = w - k + 1;
         if (gen.length < m) {
             gen = new int[2 * m];
@@ -265,13 +277,13 @@ final class HeapCompressor {
         for (int e = 1; e < m; e++) {
             out[k + e - 1] = g.xor(p0[e], gen[e - 1]);
         }
-        return out;
     }
 
-    private static double latest(int[] bits, Gates g) {
+    /** The latest arrival of the first {@code n} bits. */
+    private static double latest(int[] bits, int n, Gates g) {
         double t = 0;
-        for (int b : bits) {
-            t = Math.max(t, g.arrival(b));
+        for (int i = 0; i < n; i++) {
+            t = Math.max(t, g.arrival(bits[i]));
         }
         return t;
     }

@@ -45,12 +45,29 @@ public final class VerilogEmitter {
 
     /**
      * What {@link #census} builds with, one per thread, kept from candidate to candidate of a
-     * search: the netlist (reset each time) and the compressor's and heaps' working arrays.
+     * search: the netlist (reset each time), the compressor's and heaps' working arrays, and each
+     * node's bit arrays (by node index, reused when the width is the same: every array is
+     * rewritten before it is read, in topological order).
      */
-    private record Workspace(Gates gates, HeapCompressor compressor, BitColumns heapA, BitColumns heapB,
-                             PartialProductRows rows) {
+    private static final class Workspace {
+        final Gates gates;
+        final HeapCompressor compressor = new HeapCompressor();
+        final BitColumns heapA = new BitColumns(0);
+        final BitColumns heapB = new BitColumns(0);
+        final PartialProductRows rows = new PartialProductRows();
+        private int[][] bits = new int[0][];
+        private int[][] inputSignals = new int[0][];
+
         Workspace(boolean named) {
-            this(new Gates(named), new HeapCompressor(), new BitColumns(0), new BitColumns(0), new PartialProductRows());
+            this.gates = new Gates(named);
+        }
+
+        /** The node arrays for a circuit of {@code nodes} nodes. */
+        void size(int nodes) {
+            if (bits.length < nodes) {
+                bits = java.util.Arrays.copyOf(bits, nodes);
+                inputSignals = java.util.Arrays.copyOf(inputSignals, nodes);
+            }
         }
     }
 
@@ -61,13 +78,14 @@ public final class VerilogEmitter {
     }
 
     private VerilogEmitter(Circuit circuit, HeapStyle style, Registers registers, boolean printing, Workspace w) {
-        this.g = w.gates();
-        this.compressor = w.compressor();
-        this.heapA = w.heapA();
-        this.heapB = w.heapB();
-        this.rows = w.rows();
-        this.bits = new int[circuit.nodeCount()][];
-        this.inputSignals = new int[circuit.nodeCount()][];
+        this.g = w.gates;
+        this.compressor = w.compressor;
+        this.heapA = w.heapA;
+        this.heapB = w.heapB;
+        this.rows = w.rows;
+        w.size(circuit.nodeCount());
+        this.bits = w.bits;
+        this.inputSignals = w.inputSignals;
         this.circuit = circuit;
         this.style = style;
         this.registers = registers;
@@ -99,7 +117,7 @@ public final class VerilogEmitter {
      */
     public static GateCensus census(Circuit circuit, HeapStyle style, GateDelays delays, double[] pathOut) {
         Workspace w = CENSUS_WORKSPACE.get();
-        w.gates().reset();
+        w.gates.reset();
         VerilogEmitter e = new VerilogEmitter(circuit, style, Registers.BOTH, false, w);
         e.build();
         int[] counts = new int[Gates.KINDS.length];
@@ -262,8 +280,8 @@ public final class VerilogEmitter {
         if (in.table() != null) {
             return levelBits(in);
         }
-        int[] sig = new int[in.bits()];
-        int[] out = new int[in.width()];
+        int[] sig = signalArray(in.index(), in.bits());
+        int[] out = bitsArray(in.index(), in.width());
         for (int j = 0; j < in.bits(); j++) {
             sig[j] = (in.mask() >> j & 1) != 0 ? g.input() : -1;
             if (j < out.length) {
@@ -283,14 +301,14 @@ public final class VerilogEmitter {
      */
     private int[] levelBits(InputNode in) {
         int n = in.bits();
-        int[] sig = new int[n];
+        int[] sig = signalArray(in.index(), n);
         for (int j = 0; j < n; j++) {
             sig[j] = g.input();
         }
         inputSignals[in.index()] = sig;
-        int[] out = new int[in.width()];
+        int[] out = bitsArray(in.index(), in.width());
+        boolean[] truth = new boolean[1 << n];
         for (int b = 0; b < out.length; b++) {
-            boolean[] truth = new boolean[1 << n];
             for (int x = 0; x < truth.length; x++) {
                 truth[x] = (in.valueOf(x) >> b & 1) != 0;
             }
@@ -325,6 +343,18 @@ public final class VerilogEmitter {
         return g.or(g.and(s, hi), g.and(g.not(s), lo));
     }
 
+    /** An array of n signals for node {@code index}'s bits: the one kept from the last build when it fits. */
+    private int[] bitsArray(int index, int n) {
+        int[] b = bits[index];
+        return b != null && b.length == n ? b : new int[n];
+    }
+
+    /** As {@link #bitsArray}, for an input's port-bit signals. */
+    private int[] signalArray(int index, int n) {
+        int[] b = inputSignals[index];
+        return b != null && b.length == n ? b : new int[n];
+    }
+
     /** Bit j of a node's value, sign- or zero-extended beyond its width. */
     private int bit(Node n, int j) {
         int[] b = bits[n.index()];
@@ -346,15 +376,20 @@ public final class VerilogEmitter {
             g.comment(String.format("neuron %s: %d partial-product bits, constant %d, %d-bit %s sum",
                     s.name(), heapBits, constant, w, s.signed() ? "signed" : "unsigned"));
         }
-        int[] out = style == HeapStyle.SPLIT ? splitHeap(constant, w) : twosComplementHeap(constant, w);
+        int[] out = bitsArray(s.index(), w);
+        if (style == HeapStyle.SPLIT) {
+            splitHeap(constant, w, out);
+        } else {
+            twosComplementHeap(constant, w, out);
+        }
         for (int k = 0; printing && k < out.length; k++) {
             g.name(out[k], s.name() + "_" + k);
         }
         return out;
     }
 
-    /** The heap of {@link #rows} as one two's-complement sum. */
-    private int[] twosComplementHeap(long constant, int w) {
+    /** The heap of {@link #rows} as one two's-complement sum, into {@code out}. */
+    private void twosComplementHeap(long constant, int w, int[] out) {
         BitColumns cols = heapA.reset(w);
         long k = constant;
         for (int r = 0; r < rows.size(); r++) {
@@ -380,11 +415,11 @@ public final class VerilogEmitter {
             }
         }
         cols.addConstant(k);
-        return compressor.reduce(cols, g);
+        compressor.reduce(cols, g, out);
     }
 
-    /** The heap of {@link #rows} as a sum of its positive rows less a sum of its negative ones. */
-    private int[] splitHeap(long constant, int w) {
+    /** The heap of {@link #rows} as a sum of its positive rows less a sum of its negative ones, into {@code out}. */
+    private void splitHeap(long constant, int w, int[] out) {
         BitColumns pos = heapA.reset(w);
         BitColumns neg = heapB.reset(w);
         for (int r = 0; r < rows.size(); r++) {
@@ -396,8 +431,8 @@ public final class VerilogEmitter {
             }
         }
         (constant >= 0 ? pos : neg).addConstant(Math.abs(constant));
-        int[] p = compressor.reduce(pos, g);
-        int[] n = compressor.reduce(neg, g);
+        int[] p = compressor.reduce(pos, g, new int[w]);
+        int[] n = compressor.reduce(neg, g, new int[w]);
         // p - n = p + ~n + 1 (mod 2^w)
         BitColumns diff = heapA.reset(w);
         for (int c = 0; c < w; c++) {
@@ -405,14 +440,14 @@ public final class VerilogEmitter {
             diff.add(c, g.not(n[c]));
         }
         diff.add(0, Gates.ONE);
-        return compressor.reduce(diff, g);
+        compressor.reduce(diff, g, out);
     }
 
     private int[] activation(ActNode a) {
         SumNode s = circuit.sumOf(a);
         int sw = s.width();
         int w = a.width();
-        int[] out = new int[w];
+        int[] out = bitsArray(a.index(), w);
         if (a.kind() == ActNode.Kind.IDENTITY) {
             for (int k = 0; k < w; k++) {
                 out[k] = bit(s, a.lsb() + k);
