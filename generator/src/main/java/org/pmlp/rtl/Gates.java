@@ -98,12 +98,7 @@ final class Gates {
 
     private int add(int o, int x, int y, int z) {
         if (4 * size == node.length) {
-            int n = size * 2;
-            node = Arrays.copyOf(node, 4 * n);
-            name = Arrays.copyOf(name, n);
-            notOf = Arrays.copyOf(notOf, n);
-            carryOf = Arrays.copyOf(carryOf, n);
-            at = Arrays.copyOf(at, n);
+            grow();
         }
         // constants and inputs at 0; unused operand slots are 0, the constant ZERO, at time 0
         at[size] = o <= INPUT ? 0 : POLICY_DELAY[o] + Math.max(at[x], Math.max(at[y], at[z]));
@@ -112,6 +107,16 @@ final class Gates {
         node[4 * size + 2] = y;
         node[4 * size + 3] = z;
         return size++;
+    }
+
+    /** Doubles the per-signal arrays (apart from add, so that add stays small enough to inline). */
+    private void grow() {
+        int n = size * 2;
+        node = Arrays.copyOf(node, 4 * n);
+        name = Arrays.copyOf(name, n);
+        notOf = Arrays.copyOf(notOf, n);
+        carryOf = Arrays.copyOf(carryOf, n);
+        at = Arrays.copyOf(at, n);
     }
 
     /** The gate {@code o(x, y, z)}: the existing one if there is one, else a new one. */
