@@ -58,14 +58,16 @@ final class Gates {
     private int[] commentAt = new int[16];
     private int size;
     /**
-     * Open-addressing table of the AND, OR, XOR and XOR3 gates' ids (plus one; 0 is empty),
-     * keyed on kind and inputs (NOT and MAJ3 gates are found otherwise: {@link #notOf},
-     * {@link #carryOf}). Sized for a cardio-sized netlist at a quarter full, so the search rarely
-     * rehashes, and small, as every probe is a random access.
+     * The index that finds an AND, OR, XOR or XOR3 gate by kind and inputs (NOT and MAJ3 gates
+     * are found otherwise: {@link #notOf}, {@link #carryOf}): per signal, the first of the gates
+     * whose newest (highest) input it is ({@code -1}: none), each gate linking to the next in
+     * {@link #nextReader}. A gate can only exist already if its newest input has such readers,
+     * and a heap's sums and carries mostly have none yet, so most lookups read one entry: the
+     * search makes a thousand gates per candidate and finds one in a hundred (a hash table cost
+     * a tenth of a candidate's time, measured).
      */
-    private int[] table = new int[TABLE];
-    private static final int TABLE = 4096;
-    private int tableUsed;
+    private int[] firstReader = new int[256];
+    private int[] nextReader = new int[256];
 
     /** Whether inputs get names as they are made (not when the netlist is only counted and timed). */
     private final boolean named;
@@ -88,8 +90,6 @@ final class Gates {
     void reset() {
         Arrays.fill(name, 0, size, null);
         Arrays.fill(notOf, 0, size, 0);
-        Arrays.fill(table, 0);
-        tableUsed = 0;
         comments.clear();
         size = 0;
         add(CONST, 0, 0, 0);
@@ -106,6 +106,7 @@ final class Gates {
         node[4 * size + 1] = x;
         node[4 * size + 2] = y;
         node[4 * size + 3] = z;
+        firstReader[size] = -1;
         return size++;
     }
 
@@ -116,55 +117,27 @@ final class Gates {
         name = Arrays.copyOf(name, n);
         notOf = Arrays.copyOf(notOf, n);
         carryOf = Arrays.copyOf(carryOf, n);
+        firstReader = Arrays.copyOf(firstReader, n);
+        nextReader = Arrays.copyOf(nextReader, n);
         at = Arrays.copyOf(at, n);
     }
 
-    /** The gate {@code o(x, y, z)}: the existing one if there is one, else a new one. */
+    /**
+     * The gate {@code o(x, y, z)}: the existing one if there is one, else a new one. Inputs are
+     * sorted (x < y, and y < z for three), unused ones 0, so the newest input is y or z.
+     */
     private int gate(int o, int x, int y, int z) {
-        int mask = table.length - 1;
-        int h = hash(o, x, y, z) & mask;
-        while (true) {
-            int e = table[h];
-            if (e == 0) {
-                break;
-            }
-            int s = e - 1;
+        int newest = o >= XOR3 ? z : y;
+        for (int s = firstReader[newest]; s >= 0; s = nextReader[s]) {
             int k = 4 * s;
             if (node[k] == o && node[k + 1] == x && node[k + 2] == y && node[k + 3] == z) {
                 return s;
             }
-            h = (h + 1) & mask;
         }
         int s = add(o, x, y, z);
-        table[h] = s + 1;
-        if (++tableUsed * 2 > table.length) {
-            rehash();
-        }
+        nextReader[s] = firstReader[newest];
+        firstReader[newest] = s;
         return s;
-    }
-
-    private static int hash(int o, int x, int y, int z) {
-        int h = o;
-        h = h * 0x9E3779B1 + x;
-        h = h * 0x9E3779B1 + y;
-        h = h * 0x9E3779B1 + z;
-        return h ^ (h >>> 15);
-    }
-
-    private void rehash() {
-        int[] old = table;
-        table = new int[old.length * 2];
-        int mask = table.length - 1;
-        for (int e : old) {
-            if (e != 0) {
-                int s = e - 1;
-                int h = hash(node[4 * s], node[4 * s + 1], node[4 * s + 2], node[4 * s + 3]) & mask;
-                while (table[h] != 0) {
-                    h = (h + 1) & mask;
-                }
-                table[h] = e;
-            }
-        }
     }
 
     /** Whether x is the complement of y (one is a NOT of the other). */
