@@ -29,7 +29,8 @@ public final class Circuit {
     // (the emitter and the cost model ask for them per node and per design, possibly from
     // several threads).
     private List<Node> order = List.of();
-    private final Map<Node, List<Edge>> operands = new IdentityHashMap<>();
+    /** Each node's operand edges in port order, by {@link Node#index}. */
+    private List<Edge>[] operandEdges = newEdgeLists(0);
     /** Each edge's source node, cached as the graph grows (the emitter asks per partial product). */
     private final Map<Edge, Node> sources = new IdentityHashMap<>();
     /** Each node's operand sources in port order, by {@link Node#index} (read per partial product). */
@@ -146,13 +147,23 @@ public final class Circuit {
         return Integer.MAX_VALUE;
     }
 
+    @SuppressWarnings("unchecked")
+    private static List<Edge>[] newEdgeLists(int n) {
+        return new List[n];
+    }
+
     /** A node's operand edges in port order. */
     public List<Edge> operands(Node n) {
-        List<Edge> known = operands.get(n);
-        if (known == null) {
+        return operandEdges[indexOf(n)];
+    }
+
+    /** The node's index, checked to be this circuit's node (array lookups: the census asks per neuron). */
+    private int indexOf(Node n) {
+        int i = n.index();
+        if (i < 0 || i >= order.size() || order.get(i) != n) {
             throw new IllegalArgumentException(n + " is not a node of this circuit");
         }
-        return known;
+        return i;
     }
 
     private void grown() {
@@ -162,16 +173,16 @@ public final class Circuit {
         for (int i = 0; i < o.size(); i++) {
             o.get(i).index(i);
         }
-        operands.clear();
         sources.clear();
         for (Edge e : graph.edgeSet()) {
             sources.put(e, graph.getEdgeSource(e));
         }
         operandSources = new Node[o.size()][];
+        operandEdges = newEdgeLists(o.size());
         for (Node n : graph.vertexSet()) {
             List<Edge> in = new ArrayList<>(graph.incomingEdgesOf(n));
             in.sort(Comparator.comparingInt(Edge::port));
-            operands.put(n, Collections.unmodifiableList(in));
+            operandEdges[n.index()] = Collections.unmodifiableList(in);
             Node[] src = new Node[in.size()];
             for (int i = 0; i < src.length; i++) {
                 src[i] = sources.get(in.get(i));
@@ -202,11 +213,11 @@ public final class Circuit {
     }
 
     public SumNode sumOf(ActNode a) {
-        return (SumNode) source(operands(a).get(0));
+        return (SumNode) operandSources[indexOf(a)][0];
     }
 
     public Node operand(Node n, int port) {
-        return source(operands(n).get(port));
+        return operandSources[indexOf(n)][port];
     }
 
     /**

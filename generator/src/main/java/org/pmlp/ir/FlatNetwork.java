@@ -823,7 +823,7 @@ public final class FlatNetwork {
     public Circuit syncedCircuit() {
         for (InputNode in : inputNodes) {
             in.setMask(inputMask[in.feature()]);
-            in.setTable(inputTable[in.feature()]);
+            in.setNormalizedTable(inputTable[in.feature()]);
             in.setInferred(0, in.maxValue(), -inputBits);
         }
         for (int l = 0; l < layers; l++) {

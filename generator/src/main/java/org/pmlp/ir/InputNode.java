@@ -11,12 +11,21 @@ public final class InputNode extends Node {
     private final int bits;
     private long mask;
     private int[] table;
+    /** {@link #maxValue()} and {@link #usedBits()}, kept with the mask and table (read per connection). */
+    private long maxValue;
+    private long usedBits;
 
     InputNode(int feature, int bits) {
         super("x" + feature);
         this.feature = feature;
         this.bits = bits;
         this.mask = (1L << bits) - 1;
+        valuesChanged();
+    }
+
+    private void valuesChanged() {
+        maxValue = maxValue(table, mask);
+        usedBits = usedBits(table, mask);
     }
 
     public int feature() {
@@ -33,7 +42,11 @@ public final class InputNode extends Node {
     }
 
     public void setMask(long mask) {
-        this.mask = mask & ((1L << bits) - 1);
+        long m = mask & ((1L << bits) - 1);
+        if (m != this.mask) {
+            this.mask = m;
+            valuesChanged();
+        }
     }
 
     /** Code to value before the mask, indexed by the port's code; null for the identity. */
@@ -44,6 +57,18 @@ public final class InputNode extends Node {
     /** Sets the code table (null or the identity: none). */
     public void setTable(int[] table) {
         this.table = normalize(table, bits);
+        valuesChanged();
+    }
+
+    /**
+     * Sets a table already {@link #normalize normalized} for this width, kept as given (not
+     * copied): for the flat network, which never changes a table it has normalized.
+     */
+    void setNormalizedTable(int[] table) {
+        if (table != this.table) {
+            this.table = table;
+            valuesChanged();
+        }
     }
 
     /** The node's value for port code x. */
@@ -53,12 +78,12 @@ public final class InputNode extends Node {
 
     /** The largest value the node takes over all codes. */
     public long maxValue() {
-        return maxValue(table, mask);
+        return maxValue;
     }
 
     /** The bits the value can have set: the OR of its values (the mask itself for the identity). */
     public long usedBits() {
-        return usedBits(table, mask);
+        return usedBits;
     }
 
     /** {@link #usedBits()} of a table and mask. */
