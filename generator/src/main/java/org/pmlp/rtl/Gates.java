@@ -47,11 +47,13 @@ final class Gates {
     private String[] name = new String[256];
     private double[] at = new double[256];
     /**
-     * The NOT gate of each signal plus one (0: none yet): the heaps complement every bit of a
-     * negative partial product, so complements are looked up often. It is the only index of NOT
-     * gates: they are not hashed.
+     * Each signal's complement, or -1 where it has none yet: a signal's NOT gate, a NOT gate's
+     * input, ONE for ZERO and ZERO for ONE. A NOT of a NOT is never made, so a signal has at
+     * most one, and two signals complement each other exactly when one is the other's entry
+     * here (one load, where the heaps complement every bit of a negative partial product and
+     * every gate made asks). It is the only index of NOT gates: they are not hashed.
      */
-    private int[] notOf = new int[256];
+    private int[] complement = new int[256];
     /** The carry of each full adder's sum gate ({@link #fullAdder}); unset for other signals. */
     private int[] carryOf = new int[256];
     private final List<String> comments = new ArrayList<>();
@@ -59,7 +61,7 @@ final class Gates {
     private int size;
     /**
      * The index that finds an AND, OR, XOR or XOR3 gate by kind and inputs (NOT and MAJ3 gates
-     * are found otherwise: {@link #notOf}, {@link #carryOf}): per signal, the first of the gates
+     * are found otherwise: {@link #complement}, {@link #carryOf}): per signal, the first of the gates
      * whose newest (highest) input it is ({@code -1}: none), each gate linking to the next in
      * {@link #nextReader}. A gate can only exist already if its newest input has such readers,
      * and a heap's sums and carries mostly have none yet, so most lookups read one entry: the
@@ -78,8 +80,7 @@ final class Gates {
 
     Gates(boolean named) {
         this.named = named;
-        add(CONST, 0, 0, 0);
-        add(CONST, 1, 0, 0);
+        addConstants();
     }
 
     /**
@@ -89,11 +90,16 @@ final class Gates {
      */
     void reset() {
         Arrays.fill(name, 0, size, null);
-        Arrays.fill(notOf, 0, size, 0);
         comments.clear();
         size = 0;
+        addConstants();
+    }
+
+    private void addConstants() {
         add(CONST, 0, 0, 0);
         add(CONST, 1, 0, 0);
+        complement[ZERO] = ONE;
+        complement[ONE] = ZERO;
     }
 
     private int add(int o, int x, int y, int z) {
@@ -107,6 +113,7 @@ final class Gates {
         node[4 * size + 2] = y;
         node[4 * size + 3] = z;
         firstReader[size] = -1;
+        complement[size] = -1;
         return size++;
     }
 
@@ -115,7 +122,7 @@ final class Gates {
         int n = size * 2;
         node = Arrays.copyOf(node, 4 * n);
         name = Arrays.copyOf(name, n);
-        notOf = Arrays.copyOf(notOf, n);
+        complement = Arrays.copyOf(complement, n);
         carryOf = Arrays.copyOf(carryOf, n);
         firstReader = Arrays.copyOf(firstReader, n);
         nextReader = Arrays.copyOf(nextReader, n);
@@ -140,12 +147,9 @@ final class Gates {
         return s;
     }
 
-    /** Whether x is the complement of y (one is a NOT of the other). */
+    /** Whether x is the complement of y (one is a NOT of the other, or they are ZERO and ONE). */
     private boolean complements(int x, int y) {
-        // read off notOf, not the gates' kinds: the only NOT gates are those not() made and recorded
-        // there (a NOT of a NOT is never made); one load per operand from a smaller array (same
-        // netlist; the census measured 0-5% faster, side by side, within the machine's noise)
-        return notOf[x] == y + 1 || notOf[y] == x + 1 || x == ZERO && y == ONE || x == ONE && y == ZERO;
+        return complement[x] == y;
     }
 
     /** Arrival time of a signal under {@link GateDelays#POLICY} (inputs at 0): steers the heap compressor. */
@@ -271,21 +275,13 @@ final class Gates {
     }
 
     int not(int x) {
-        if (x == ZERO) {
-            return ONE;
+        int c = complement[x]; // constants and NOT gates always have one
+        if (c < 0) {
+            c = add(NOT, x, 0, 0); // may grow the arrays
+            complement[x] = c;
+            complement[c] = x;
         }
-        if (x == ONE) {
-            return ZERO;
-        }
-        if (node[4 * x] == NOT) {
-            return node[4 * x + 1];
-        }
-        if (notOf[x] == 0) {
-            // notOf is where a NOT is found (every NOT is made here), so it is not hashed
-            int s = add(NOT, x, 0, 0); // may grow the arrays
-            notOf[x] = s + 1;
-        }
-        return notOf[x] - 1;
+        return c;
     }
 
     int and(int x, int y) {
