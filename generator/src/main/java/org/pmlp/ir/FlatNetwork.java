@@ -783,9 +783,15 @@ public final class FlatNetwork {
                     || !Arrays.equals(mask, 0, kept, termMask[l][j], 0, termMask[l][j].length)
                     || !Arrays.equals(coef, 0, kept, termCoef[l][j], 0, termCoef[l][j].length)) {
                 constant[l][j] = k;
-                termSrc[l][j] = Arrays.copyOf(src, kept);
-                termMask[l][j] = Arrays.copyOf(mask, kept);
-                termCoef[l][j] = Arrays.copyOf(coef, kept);
+                if (termSrc[l][j] == null || termSrc[l][j].length != kept) {
+                    termSrc[l][j] = new int[kept];
+                    termMask[l][j] = new long[kept];
+                    termCoef[l][j] = new long[kept];
+                }
+                // in place: the golden model reads the terms only when it recomputes the neuron
+                System.arraycopy(src, 0, termSrc[l][j], 0, kept);
+                System.arraycopy(mask, 0, termMask[l][j], 0, kept);
+                System.arraycopy(coef, 0, termCoef[l][j], 0, kept);
                 golden.touch(l, j);
             }
         }

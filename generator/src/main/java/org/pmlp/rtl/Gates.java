@@ -103,11 +103,16 @@ final class Gates {
     }
 
     private int add(int o, int x, int y, int z) {
+        // constants and inputs at 0; unused operand slots are 0, the constant ZERO, at time 0
+        return add(o, x, y, z, o <= INPUT ? 0 : POLICY_DELAY[o] + Math.max(at[x], Math.max(at[y], at[z])));
+    }
+
+    /** A new signal arriving at {@code arrival} (under {@link GateDelays#POLICY}). */
+    private int add(int o, int x, int y, int z, double arrival) {
         if (4 * size == node.length) {
             grow();
         }
-        // constants and inputs at 0; unused operand slots are 0, the constant ZERO, at time 0
-        at[size] = o <= INPUT ? 0 : POLICY_DELAY[o] + Math.max(at[x], Math.max(at[y], at[z]));
+        at[size] = arrival;
         node[4 * size] = o;
         node[4 * size + 1] = x;
         node[4 * size + 2] = y;
@@ -134,14 +139,24 @@ final class Gates {
      * sorted (x < y, and y < z for three), unused ones 0, so the newest input is y or z.
      */
     private int gate(int o, int x, int y, int z) {
-        int newest = o >= XOR3 ? z : y;
-        for (int s = firstReader[newest]; s >= 0; s = nextReader[s]) {
+        int s = find(o, x, y, z);
+        return s >= 0 ? s : indexed(add(o, x, y, z));
+    }
+
+    /** The existing gate {@code o(x, y, z)}, inputs sorted, or -1. */
+    private int find(int o, int x, int y, int z) {
+        for (int s = firstReader[o >= XOR3 ? z : y]; s >= 0; s = nextReader[s]) {
             int k = 4 * s;
             if (node[k] == o && node[k + 1] == x && node[k + 2] == y && node[k + 3] == z) {
                 return s;
             }
         }
-        int s = add(o, x, y, z);
+        return -1;
+    }
+
+    /** Gate s, just made, listed among the readers of its newest input (so {@link #find} finds it). */
+    private int indexed(int s) {
+        int newest = node[4 * s] >= XOR3 ? node[4 * s + 3] : node[4 * s + 2];
         nextReader[s] = firstReader[newest];
         firstReader[newest] = s;
         return s;
@@ -362,11 +377,13 @@ final class Gates {
         int lo = Math.min(x, Math.min(y, z));
         int hi = Math.max(x, Math.max(y, z));
         int mid = x + y + z - lo - hi;
-        int before = size;
-        int sum = gate(XOR3, lo, mid, hi);
-        if (sum < before) {
+        int sum = find(XOR3, lo, mid, hi);
+        if (sum >= 0) {
             return pack(sum, carryOf[sum]); // the same full adder was made before
         }
+        // sum and carry read the same inputs: their latest arrival found once
+        double in = Math.max(at[lo], Math.max(at[mid], at[hi]));
+        sum = indexed(add(XOR3, lo, mid, hi, POLICY_DELAY[XOR3] + in));
         int carry;
         if (complements(x, y)) {
             carry = z;
@@ -375,7 +392,7 @@ final class Gates {
         } else if (complements(y, z)) {
             carry = x;
         } else {
-            carry = add(MAJ, lo, mid, hi); // new: no MAJ3 on these inputs without this sum
+            carry = add(MAJ, lo, mid, hi, POLICY_DELAY[MAJ] + in); // new: no MAJ3 on these inputs without this sum
         }
         carryOf[sum] = carry;
         return pack(sum, carry);
