@@ -778,8 +778,9 @@ public final class FlatNetwork {
                 bound = x != 0 && c >= Integer.MAX_VALUE / x ? Integer.MAX_VALUE : bound + c * x;
             }
             termBound[l][j] = bound;
-            // new arrays only when the terms changed (the golden model then recomputes the neuron)
-            if (k != constant[l][j] || termSrc[l][j] == null || !Arrays.equals(src, 0, kept, termSrc[l][j], 0, termSrc[l][j].length)
+            // rewritten only when the terms changed (the golden model then recomputes the neuron)
+            if (k != constant[l][j] || termSrc[l][j] == null
+                    || !Arrays.equals(src, 0, kept, termSrc[l][j], 0, termSrc[l][j].length)
                     || !Arrays.equals(mask, 0, kept, termMask[l][j], 0, termMask[l][j].length)
                     || !Arrays.equals(coef, 0, kept, termCoef[l][j], 0, termCoef[l][j].length)) {
                 constant[l][j] = k;

@@ -41,7 +41,7 @@ final class Gates {
     }
     /**
      * Gate s is {@code node[4s]} (its kind) of inputs {@code node[4s + 1..3]}: one
-     * array, so that a hash probe or a pass over the gates reads one cache line per gate.
+     * array, so that a lookup or a pass over the gates reads one cache line per gate.
      */
     private int[] node = new int[4 * 256];
     private String[] name = new String[256];
@@ -367,8 +367,8 @@ final class Gates {
      * A full adder on x, y and z: its sum (XOR3) and carry (MAJ3, majority), read with
      * {@link #sum} and {@link #carry}. The two are always made together, the sum first, so a
      * carry is found through its sum: each sum gate records its carry, and MAJ3 gates are not
-     * hashed (the heaps make a full adder for every bit they remove, a third of the gates made,
-     * and one hash probe instead of two was measured faster).
+     * looked up (the heaps make a full adder for every bit they remove, a third of the gates
+     * made, and one hash probe instead of two was measured faster when gates were hashed).
      */
     long fullAdder(int x, int y, int z) {
         if (isConst(x) || isConst(y) || isConst(z) || x == y || y == z || x == z) {
