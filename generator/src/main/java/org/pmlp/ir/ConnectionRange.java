@@ -104,74 +104,52 @@ final class ConnectionRange {
 
     /** The largest value of the contribution over the source's range. */
     long max() {
-        if (valueCount > 0) {
-            extremesOfValues();
-            return valuesMax;
-        }
-        if (bitsIndependent()) {
-            extremesOfBits();
-            return valuesMax;
-        }
-        return best(1);
+        return bothExtremes() ? valuesMax : best(1);
     }
 
     /** The smallest value of the contribution over the source's range. */
     long min() {
-        if (valueCount > 0) {
-            extremesOfValues();
-            return valuesMin;
-        }
-        if (bitsIndependent()) {
-            extremesOfBits();
-            return valuesMin;
-        }
-        return Math.negateExact(best(-1));
+        return bothExtremes() ? valuesMin : Math.negateExact(best(-1));
     }
 
     /**
-     * Whether the bits with a coefficient take every combination in the range: when it starts at
-     * 0 and they are all set in its top (an input's mask, a saturating activation's all-ones
-     * top), every combination of them is at most the top. The common case in the search.
+     * Both extremes into {@link #valuesMax} and {@link #valuesMin} (once per connection), when
+     * the source takes listed values, or when the bits with a coefficient take every
+     * combination: the range starts at 0 and they are all set in its top (an input's mask, a
+     * saturating activation's all-ones top), so every combination of them is at most the top,
+     * the common case in the search. False otherwise ({@link #best} walks the range's ends).
      */
-    private boolean bitsIndependent() {
-        return lo == 0 && (coefBits & ~hi) == 0;
-    }
-
-    /** Both extremes when the bits are independent: the positive and the negative coefficients summed. */
-    private void extremesOfBits() {
-        if (valuesKnown) {
-            return;
+    private boolean bothExtremes() {
+        boolean listed = valueCount > 0;
+        if (!listed && (lo != 0 || (coefBits & ~hi) != 0)) {
+            return false;
         }
-        valuesKnown = true;
-        long max = 0;
-        long min = 0;
-        for (int b = 0; b < bits; b++) {
-            long c = coef[b];
-            if (c > 0) {
-                max = Math.addExact(max, c);
+        if (!valuesKnown) {
+            valuesKnown = true;
+            long max = listed ? Long.MIN_VALUE : 0;
+            long min = listed ? Long.MAX_VALUE : 0;
+            if (listed) {
+                // each value's contribution summed once
+                for (int i = 0; i < valueCount; i++) {
+                    long v = valueOf(values[i], 0, 1);
+                    max = Math.max(max, v);
+                    min = Math.min(min, v);
+                }
             } else {
-                min = Math.addExact(min, c);
+                // independent bits: the positive and the negative coefficients summed
+                for (int b = 0; b < bits; b++) {
+                    long c = coef[b];
+                    if (c > 0) {
+                        max = Math.addExact(max, c);
+                    } else {
+                        min = Math.addExact(min, c);
+                    }
+                }
             }
+            valuesMax = max;
+            valuesMin = min;
         }
-        valuesMax = max;
-        valuesMin = min;
-    }
-
-    /** Both extremes over the listed values, each value's contribution summed once. */
-    private void extremesOfValues() {
-        if (valuesKnown) {
-            return;
-        }
-        valuesKnown = true;
-        long max = Long.MIN_VALUE;
-        long min = Long.MAX_VALUE;
-        for (int i = 0; i < valueCount; i++) {
-            long v = valueOf(values[i], 0, 1);
-            max = Math.max(max, v);
-            min = Math.min(min, v);
-        }
-        valuesMax = max;
-        valuesMin = min;
+        return true;
     }
 
     /** The largest {@code sign * contribution} over the source's range [lo, hi]. */

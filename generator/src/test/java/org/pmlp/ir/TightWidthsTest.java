@@ -46,6 +46,36 @@ class TightWidthsTest {
         assertEquals(0, n.hi());
     }
 
+    /** A connection's rows, drawn at random and added to a range: each {@code sign * ((x & mask) << shift)}. */
+    private record Rows(long[] mask, int[] shift, int[] sign) {
+        static Rows draw(SplittableRandom r, ConnectionRange range, java.util.function.LongSupplier masks) {
+            int n = 1 + r.nextInt(4);
+            Rows rows = new Rows(new long[n], new int[n], new int[n]);
+            for (int k = 0; k < n; k++) {
+                rows.mask[k] = masks.getAsLong();
+                rows.shift[k] = r.nextInt(12);
+                rows.sign[k] = r.nextBoolean() ? 1 : -1;
+                range.addRow(rows.mask[k], rows.shift[k], rows.sign[k]);
+            }
+            return rows;
+        }
+
+        long contribution(long x) {
+            long v = 0;
+            for (int k = 0; k < mask.length; k++) {
+                v += sign[k] * ((x & mask[k]) << shift[k]);
+            }
+            return v;
+        }
+
+        /** The range's extremes equal the brute-force ones over the given source values. */
+        void assertExtremes(ConnectionRange range, java.util.stream.LongStream values, String what) {
+            long[] all = values.map(this::contribution).toArray();
+            assertEquals(java.util.Arrays.stream(all).min().getAsLong(), range.min(), "min " + what);
+            assertEquals(java.util.Arrays.stream(all).max().getAsLong(), range.max(), "max " + what);
+        }
+    }
+
     /**
      * ConnectionRange against brute force over every x of random ranges and random rows; a third
      * of the cases have masks within a range from 0 (an input's mask, a saturating activation),
@@ -60,29 +90,11 @@ class TightWidthsTest {
             long hi = r.nextLong(1L << bits);
             boolean within = t % 3 == 0;
             long lo = within || r.nextInt(4) == 0 ? 0 : r.nextLong(hi + 1);
-            int rows = 1 + r.nextInt(4);
-            long[] mask = new long[rows];
-            int[] shift = new int[rows];
-            int[] sign = new int[rows];
             range.start(lo, hi);
-            for (int k = 0; k < rows; k++) {
-                mask[k] = within ? r.nextLong(1L << bits) & hi : r.nextInt(5) == 0 ? -1L : r.nextLong(1L << bits);
-                shift[k] = r.nextInt(12);
-                sign[k] = r.nextBoolean() ? 1 : -1;
-                range.addRow(mask[k], shift[k], sign[k]);
-            }
-            long min = Long.MAX_VALUE;
-            long max = Long.MIN_VALUE;
-            for (long x = lo; x <= hi; x++) {
-                long v = 0;
-                for (int k = 0; k < rows; k++) {
-                    v += sign[k] * ((x & mask[k]) << shift[k]);
-                }
-                min = Math.min(min, v);
-                max = Math.max(max, v);
-            }
-            assertEquals(min, range.min(), "min over [" + lo + ", " + hi + "], case " + t);
-            assertEquals(max, range.max(), "max over [" + lo + ", " + hi + "], case " + t);
+            Rows rows = Rows.draw(r, range,
+                    () -> within ? r.nextLong(1L << bits) & hi : r.nextInt(5) == 0 ? -1L : r.nextLong(1L << bits));
+            rows.assertExtremes(range, java.util.stream.LongStream.rangeClosed(lo, hi),
+                    "over [" + lo + ", " + hi + "], case " + t);
         }
     }
 
@@ -99,30 +111,9 @@ class TightWidthsTest {
                 table[x] = r.nextInt(levels) * ((1 << bits) - 1) / Math.max(1, levels - 1);
             }
             long inputMask = r.nextLong(1L << bits);
-            int rows = 1 + r.nextInt(4);
-            long[] mask = new long[rows];
-            int[] shift = new int[rows];
-            int[] sign = new int[rows];
             range.startTable(table, inputMask);
-            for (int k = 0; k < rows; k++) {
-                mask[k] = r.nextLong(1L << bits);
-                shift[k] = r.nextInt(12);
-                sign[k] = r.nextBoolean() ? 1 : -1;
-                range.addRow(mask[k], shift[k], sign[k]);
-            }
-            long min = Long.MAX_VALUE;
-            long max = Long.MIN_VALUE;
-            for (int x = 0; x < table.length; x++) {
-                long value = table[x] & inputMask;
-                long v = 0;
-                for (int k = 0; k < rows; k++) {
-                    v += sign[k] * ((value & mask[k]) << shift[k]);
-                }
-                min = Math.min(min, v);
-                max = Math.max(max, v);
-            }
-            assertEquals(min, range.min(), "min, case " + t);
-            assertEquals(max, range.max(), "max, case " + t);
+            Rows rows = Rows.draw(r, range, () -> r.nextLong(1L << bits));
+            rows.assertExtremes(range, java.util.Arrays.stream(table).mapToLong(v -> v & inputMask), "case " + t);
         }
     }
 
