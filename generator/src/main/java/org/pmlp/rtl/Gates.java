@@ -64,9 +64,9 @@ final class Gates {
      * are found otherwise: {@link #complement}, {@link #carryOf}): per signal, the first of the gates
      * whose newest (highest) input it is ({@code -1}: none), each gate linking to the next in
      * {@link #nextReader}. A gate can only exist already if its newest input has such readers,
-     * and a heap's sums and carries mostly have none yet, so most lookups read one entry: the
-     * search makes a thousand gates per candidate and finds one in a hundred (a hash table cost
-     * a tenth of a candidate's time, measured).
+     * and a heap's sums and carries mostly have none yet, so most lookups read one entry (0.8
+     * entries per lookup on cardio, where about one gate in a hundred is found). Replacing a hash
+     * table, it took the census from 49.4 to 47.4 us (least disturbed of 12 passes).
      */
     private int[] firstReader = new int[256];
     private int[] nextReader = new int[256];
@@ -367,8 +367,8 @@ final class Gates {
      * A full adder on x, y and z: its sum (XOR3) and carry (MAJ3, majority), read with
      * {@link #sum} and {@link #carry}. The two are always made together, the sum first, so a
      * carry is found through its sum: each sum gate records its carry, and MAJ3 gates are not
-     * looked up (the heaps make a full adder for every bit they remove, a third of the gates
-     * made, and one hash probe instead of two was measured faster when gates were hashed).
+     * looked up: one lookup per full adder instead of two (the heaps make a full adder for
+     * every bit they remove; on cardio 380 of them, half of the 1500 signals made).
      */
     long fullAdder(int x, int y, int z) {
         if (isConst(x) || isConst(y) || isConst(z) || x == y || y == z || x == z) {
