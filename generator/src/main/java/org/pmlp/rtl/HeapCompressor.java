@@ -13,14 +13,17 @@ import java.util.Arrays;
  * and adds the rest with a Sklansky parallel-prefix carry network. Every full adder removes one
  * bit, so the adder count follows the heap's bit count, and the prefix network spans only the
  * late columns, so area stays close to an arrival-blind compressor's. Ties in arrival keep the
- * order the bits were added, so the result is deterministic. Carries out of the top column are
- * dropped (the sum is modulo 2^W). The emitter drives this on gate signals (the alternative it
- * tries and drops leaves dead gates, which are neither printed nor counted), and the cost model
- * counts the live gates the emitter builds, so both follow this one policy. It works on the
- * gates' int signals directly, in arrays an instance keeps between heaps (the search compresses
- * every neuron's heap of every candidate; a generic version with boxed signals and a binary heap
- * per column spent most of its time there, and a sorted bucket queue per column a fifth of the
- * census).
+ * order the bits were added, so the result is deterministic. Arrivals are sums of the delays in
+ * doubles, added along each path in its order, so two paths of the same total delay can differ
+ * in the last bit (of the 174 totals paths of two to six gates reach, 121 come out as more than
+ * one double), and then the smaller double goes first: a tie only when the doubles are equal.
+ * Carries out of the top column are dropped (the sum is modulo 2^W). The emitter drives this on
+ * gate signals (the alternative it tries and drops leaves dead gates, which are neither printed
+ * nor counted), and the cost model counts the live gates the emitter builds, so both follow this
+ * one policy. It works on the gates' int signals directly, in arrays an instance keeps between
+ * heaps (the search compresses every neuron's heap of every candidate; a generic version with
+ * boxed signals and a binary heap per column spent most of its time there, and a sorted bucket
+ * queue per column a fifth of the census).
  */
 final class HeapCompressor {
     /*
