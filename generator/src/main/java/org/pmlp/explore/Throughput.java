@@ -19,17 +19,27 @@ public final class Throughput {
      *                    only to be faster must leave as they were
      * @param partMicros microseconds per candidate of each {@link CandidateEvaluator.Part} (by ordinal), from
      *                   a further one-thread pass that times the parts
+     * @param warmUpPasses the untimed passes before the timing, {@code warmUpSeconds} long in all, and
+     *                     {@code settled} whether the last of them ran {@link #QUIET_NANOS} without
+     *                     the JIT finishing a compilation
      */
     public record Result(int candidates, double singleRate, double singleCpuRate, double parallelRate, int jobs,
-                         double meanAccuracy, double meanAreaCm2, double meanPathMs, double[] partMicros) {
+                         double meanAccuracy, double meanAreaCm2, double meanPathMs, double[] partMicros,
+                         int warmUpPasses, double warmUpSeconds, boolean settled) {
     }
 
     /**
-     * Untimed passes before the timing repeat this long, at most {@link #MAX_WARM_UP_PASSES} of them
-     * and at least one (the JIT's tiers settle in a few seconds).
+     * Untimed passes before the timing repeat for at least this long and until they have run for
+     * {@link #QUIET_NANOS} without the JIT finishing a compilation (one pass could fall inside a
+     * long compilation), for at most {@link #MAX_WARM_UP_NANOS}; a run of fewer than
+     * {@link #FEW_CANDIDATES} candidates stops after {@link #MAX_FEW_PASSES} passes (too few
+     * evaluations for a steady rate either way).
      */
     private static final long WARM_UP_NANOS = 4_000_000_000L;
-    private static final int MAX_WARM_UP_PASSES = 20;
+    private static final long QUIET_NANOS = 2_000_000_000L;
+    private static final long MAX_WARM_UP_NANOS = 60_000_000_000L;
+    private static final int FEW_CANDIDATES = 1000;
+    private static final int MAX_FEW_PASSES = 20;
 
     private Throughput() {
     }
@@ -38,6 +48,38 @@ public final class Throughput {
     private static List<CandidateEvaluator.Score> scoreAll(ExecutorService pool, CandidateEvaluator ev,
                                                            List<int[][]> genomes) {
         return Parallel.map(pool, genomes.size(), i -> ev.evaluate(genomes.get(i)));
+    }
+
+    /** Scores every genome once, on this thread. */
+    private static void pass(CandidateEvaluator ev, List<int[][]> genomes) {
+        for (int[][] g : genomes) {
+            ev.evaluate(g);
+        }
+    }
+
+    /** How the untimed passes went: how many, how long in all, and whether the JIT had settled. */
+    private record WarmUp(int passes, double seconds, boolean settled) {
+    }
+
+    /** Untimed passes until the JIT has settled (see {@link #WARM_UP_NANOS}). */
+    private static WarmUp warmUp(CandidateEvaluator ev, List<int[][]> genomes) {
+        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        boolean timedJit = jit != null && jit.isCompilationTimeMonitoringSupported();
+        long warm = System.nanoTime();
+        int passes = 0;
+        long quiet = 0; // how long the latest passes ran without a compilation finishing
+        long elapsed;
+        do {
+            long compiling = timedJit ? jit.getTotalCompilationTime() : 0;
+            long start = System.nanoTime();
+            pass(ev, genomes);
+            passes++;
+            boolean compiled = timedJit && jit.getTotalCompilationTime() != compiling;
+            quiet = compiled ? 0 : quiet + System.nanoTime() - start;
+            elapsed = System.nanoTime() - warm;
+        } while ((elapsed < WARM_UP_NANOS || quiet < QUIET_NANOS) && elapsed < MAX_WARM_UP_NANOS
+                && (genomes.size() >= FEW_CANDIDATES || passes < MAX_FEW_PASSES));
+        return new WarmUp(passes, elapsed / 1e9, timedJit && quiet >= QUIET_NANOS);
     }
 
     public static Result measure(CandidateEvaluator ev, int candidates, int jobs, long seed) throws Exception {
@@ -49,29 +91,19 @@ public final class Throughput {
         }
         // Warm up: retrain every format combination used (once per combination, cached, not the
         // hot path; before, only those of the first 300 candidates were, and the timed loop paid
-        // for retraining the rest) and let the JIT compile the hot path (one untimed pass: after
-        // 300 candidates it was still compiling, and the one-thread figure came out at a third of
-        // the figure measured right after it with --jobs 1; one pass of 5000 cardio candidates,
-        // about a second, still left the figure at half the rate of a 20000-candidate run, so the
-        // passes repeat for WARM_UP_NANOS, or MAX_WARM_UP_PASSES for a handful of candidates: the
-        // search itself runs tens of thousands of candidates).
+        // for retraining the rest) and let the JIT compile the hot path. A fixed warm-up was not
+        // enough: with two cores the JIT's queue of optimizing compiles took about 10 s to drain on
+        // cardio, and 20000-candidate passes ran at about 100 us a candidate for the first 6 s after
+        // a 4 s warm-up, then at 72-75 us, so the one-thread figure was that of half-compiled code.
+        // The passes now repeat until they run 2 s without a compilation finishing.
         for (int[][] g : genomes) {
             ev.modelFor(g);
         }
-        long warm = System.nanoTime();
-        int passes = 0;
-        do {
-            for (int[][] g : genomes) {
-                ev.evaluate(g);
-            }
-            passes++;
-        } while (System.nanoTime() - warm < WARM_UP_NANOS && passes < MAX_WARM_UP_PASSES);
+        WarmUp warmUp = warmUp(ev, genomes);
         java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
         long c0 = cpu.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
-        for (int[][] g : genomes) {
-            ev.evaluate(g);
-        }
+        pass(ev, genomes);
         double single = candidates / ((System.nanoTime() - t0) / 1e9);
         double singleCpu = candidates / ((cpu.getCurrentThreadCpuTime() - c0) / 1e9);
         ExecutorService pool = Executors.newFixedThreadPool(jobs);
@@ -103,7 +135,7 @@ public final class Throughput {
                 micros[i] = nanos[i] / 1e3 / candidates;
             }
             return new Result(candidates, single, singleCpu, parallel, jobs, accuracy / candidates, area / candidates,
-                    path / candidates, micros);
+                    path / candidates, micros, warmUp.passes(), warmUp.seconds(), warmUp.settled());
         } finally {
             pool.shutdownNow();
         }
