@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
                 + "the literature's budget (population 1000, 30 generations) would take. Every weight-format "
                 + "combination the candidates use is retrained, and untimed passes over them repeat for at least 4 s "
                 + "and until they have run 2 s without the JIT finishing a compilation (at most 60 s; at most 20 "
-                + "passes for fewer than 1000 candidates), before the timing starts; the --jobs threads make one untimed pass of their own first.")
+                + "passes for fewer than 1000 candidates), before the timing starts; the --jobs threads make one "
+                + "untimed pass of their own first.")
 final class ThroughputCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "MODEL", description = "The trained model.")
     Path model;
@@ -65,9 +66,9 @@ final class ThroughputCommand implements Callable<Integer> {
                 loaded.model().topology(), ev.trainRows(), r.candidates(), r.singleRate(), r.parallelRate(), r.jobs());
         System.out.printf("on 1 thread, %.0f candidates/s of that thread's CPU time (less disturbed by other load)%n",
                 r.singleCpuRate());
-        System.out.printf("timed after %d untimed passes (%.1f s), %s%n", r.warmUpPasses(), r.warmUpSeconds(),
-                r.settled() ? "the last 2 s of them without JIT compilation"
-                        : "the JIT still compiling in the last 2 s");
+        Throughput.WarmUp w = r.warmUp();
+        System.out.printf("timed after %d untimed passes (%.1f s), %s%n", w.passes(), w.seconds(),
+                w.settled() ? "the last 2 s of them without JIT compilation" : "the JIT not seen to settle");
         System.out.printf("mean of the candidates' scores: training accuracy %.6f, estimated area %.9f cm^2, estimated"
                 + " worst path %.6f ms%n", r.meanAccuracy(), r.meanAreaCm2(), r.meanPathMs());
         System.out.println(partLine(r.partMicros()));

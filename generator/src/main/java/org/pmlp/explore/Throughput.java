@@ -19,13 +19,19 @@ public final class Throughput {
      *                    only to be faster must leave as they were
      * @param partMicros microseconds per candidate of each {@link CandidateEvaluator.Part} (by ordinal), from
      *                   a further one-thread pass that times the parts
-     * @param warmUpPasses the untimed passes before the timing, {@code warmUpSeconds} long in all, and
-     *                     {@code settled} whether the last of them ran {@link #QUIET_NANOS} without
-     *                     the JIT finishing a compilation
+     * @param warmUp the untimed passes before the timing
      */
     public record Result(int candidates, double singleRate, double singleCpuRate, double parallelRate, int jobs,
                          double meanAccuracy, double meanAreaCm2, double meanPathMs, double[] partMicros,
-                         int warmUpPasses, double warmUpSeconds, boolean settled) {
+                         WarmUp warmUp) {
+    }
+
+    /**
+     * The untimed passes before the timing: how many, how long in all, and whether the last of them
+     * ran {@link #QUIET_NANOS} without the JIT finishing a compilation (false also where the JVM does
+     * not time its compilations).
+     */
+    public record WarmUp(int passes, double seconds, boolean settled) {
     }
 
     /**
@@ -55,10 +61,6 @@ public final class Throughput {
         for (int[][] g : genomes) {
             ev.evaluate(g);
         }
-    }
-
-    /** How the untimed passes went: how many, how long in all, and whether the JIT had settled. */
-    private record WarmUp(int passes, double seconds, boolean settled) {
     }
 
     /** Untimed passes until the JIT has settled (see {@link #WARM_UP_NANOS}). */
@@ -135,7 +137,7 @@ public final class Throughput {
                 micros[i] = nanos[i] / 1e3 / candidates;
             }
             return new Result(candidates, single, singleCpu, parallel, jobs, accuracy / candidates, area / candidates,
-                    path / candidates, micros, warmUp.passes(), warmUp.seconds(), warmUp.settled());
+                    path / candidates, micros, warmUp);
         } finally {
             pool.shutdownNow();
         }

@@ -46,7 +46,7 @@ class ThroughputTest {
         assertEquals(area / n, r.meanAreaCm2(), 1e-12);
         assertEquals(path / n, r.meanPathMs(), 1e-9);
         // a handful of candidates: the warm-up stops after at most 20 passes, settled or not
-        assertTrue(r.warmUpPasses() >= 1 && r.warmUpPasses() <= 20, "warm-up passes: " + r.warmUpPasses());
+        assertTrue(r.warmUp().passes() >= 1 && r.warmUp().passes() <= 20, "warm-up passes: " + r.warmUp().passes());
 
         // every candidate of the wine model has a flat form: its time is in the four parts, the census among them
         double[] us = r.partMicros();
